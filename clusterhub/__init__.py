@@ -1,0 +1,1 @@
+"""Django apps of clusterhub, one per domain area (see docs/architecture.md)."""

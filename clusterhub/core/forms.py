@@ -1,0 +1,36 @@
+"""Form glue so every Django form renders with KERN UX classes and accessible hints."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+INPUT_CLASS = {
+    forms.Select: "kern-form-input__select",
+    forms.SelectMultiple: "kern-form-input__select",
+    forms.CheckboxInput: "kern-form-check__input",
+}
+
+
+class KernFormMixin:
+    """Adds KERN classes and ties hints and errors to inputs with aria-describedby."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():  # type: ignore[attr-defined]
+            css = INPUT_CLASS.get(type(field.widget), "kern-form-input__input")
+            field.widget.attrs.setdefault("class", css)
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        for name in self.errors:  # type: ignore[attr-defined]
+            if name in self.fields:  # type: ignore[attr-defined]
+                widget = self.fields[name].widget  # type: ignore[attr-defined]
+                widget.attrs["aria-invalid"] = "true"
+                widget.attrs["aria-describedby"] = f"id_{self.add_prefix(name)}_error"  # type: ignore[attr-defined]
+
+
+class KernAuthenticationForm(KernFormMixin, AuthenticationForm):
+    pass

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from clusterhub.accounts.roles import Viewer
+from clusterhub.clusters.models import Cluster
+from clusterhub.core.forms import KernFormMixin
+from clusterhub.crm.models import Interaction
+
+
+class InteractionForm(KernFormMixin, forms.ModelForm):
+    follow_up = forms.CharField(label=_("Wiedervorlage: Aufgabe"), required=False, max_length=300)
+    follow_up_due_on = forms.DateField(
+        label=_("Wiedervorlage: fällig am"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = Interaction
+        fields = ["cluster", "kind", "occurred_on", "subject", "notes"]
+        widgets = {
+            "occurred_on": forms.DateInput(attrs={"type": "date"}),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        clusters = Cluster.objects.all()
+        if not viewer.is_admin:
+            clusters = clusters.filter(pk__in=viewer.managed_cluster_ids)
+        cluster_field = self.fields["cluster"]
+        assert isinstance(cluster_field, forms.ModelChoiceField)
+        cluster_field.queryset = clusters
+        cluster_field.help_text = _("Notizen sind nur für das Team dieses Clusters sichtbar.")
+        if clusters.count() == 1:
+            cluster_field.initial = clusters.first()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("follow_up") and not data.get("follow_up_due_on"):
+            self.add_error("follow_up_due_on", _("Bitte ein Fälligkeitsdatum angeben."))
+        return data
+
+
+def assignable_users() -> Any:
+    return get_user_model().objects.filter(is_active=True)

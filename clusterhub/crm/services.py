@@ -1,0 +1,56 @@
+"""Writes to the CRM log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from clusterhub.accounts.roles import viewer_for
+from clusterhub.audit import services as audit
+from clusterhub.audit.models import AuditEntry
+from clusterhub.crm.access import can_write_notes_for
+from clusterhub.crm.forms import InteractionForm
+from clusterhub.crm.models import FollowUp, Interaction
+from clusterhub.directory.models import Organisation
+
+Actor = AbstractBaseUser | AnonymousUser
+
+
+@transaction.atomic
+def log_interaction(
+    actor: Actor, organisation: Organisation, form: InteractionForm
+) -> Interaction:
+    """Store an interaction (and its follow-up, if one was asked for) for the actor's cluster."""
+    data: dict[str, Any] = form.cleaned_data
+    if not can_write_notes_for(viewer_for(actor), data["cluster"].pk):
+        raise PermissionDenied
+    interaction: Interaction = form.save(commit=False)
+    interaction.organisation = organisation
+    interaction.author_id = actor.pk
+    interaction.save()
+    if data.get("follow_up"):
+        FollowUp.objects.create(
+            interaction=interaction,
+            assignee_id=actor.pk,
+            due_on=data["follow_up_due_on"],
+            description=data["follow_up"],
+        )
+    audit.record(
+        actor,
+        AuditEntry.Action.CREATE,
+        interaction,
+        {"organisation": [None, organisation.name], "cluster": [None, data["cluster"].name]},
+    )
+    return interaction
+
+
+def complete_follow_up(actor: Actor, follow_up: FollowUp) -> FollowUp:
+    if follow_up.done_at is None:
+        follow_up.done_at = timezone.now()
+        follow_up.save(update_fields=["done_at"])
+        audit.record(actor, AuditEntry.Action.UPDATE, follow_up, {"done_at": [None, "erledigt"]})
+    return follow_up

@@ -1,0 +1,92 @@
+"""Reads of the registry for the back office and the public directory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+
+from clusterhub.accounts.roles import Viewer
+from clusterhub.directory import search
+from clusterhub.directory.access import organisations_visible_to
+from clusterhub.directory.models import Membership, Organisation
+
+PAGE_SIZE = 25
+SORTS = {
+    "name": ("name", "id"),
+    "-name": ("-name", "-id"),
+    "city": ("city", "name", "id"),
+    "-updated": ("-updated_at", "id"),
+    "founding": ("founding_year", "name", "id"),
+}
+
+
+@dataclass(frozen=True)
+class OrganisationFilter:
+    query: str = ""
+    cluster_id: int | None = None
+    kind: str = ""
+    theme_id: int | None = None
+    status: str = ""
+    city: str = ""
+    sort: str = "name"
+
+
+def _filtered(base: QuerySet[Organisation], f: OrganisationFilter) -> QuerySet[Organisation]:
+    qs = base
+    if f.cluster_id:
+        qs = qs.filter(
+            Exists(
+                Membership.objects.filter(
+                    organisation_id=OuterRef("pk"), cluster_id=f.cluster_id, ended_on__isnull=True
+                )
+            )
+        )
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.city:
+        qs = qs.filter(city__iexact=f.city)
+    if f.theme_id:
+        through = Organisation.themes.through
+        qs = qs.filter(
+            Exists(through.objects.filter(organisation_id=OuterRef("pk"), theme_id=f.theme_id))
+        )
+    return qs
+
+
+def _with_list_relations(qs: QuerySet[Organisation]) -> QuerySet[Organisation]:
+    active = Membership.objects.filter(ended_on__isnull=True).select_related("cluster")
+    return qs.only(
+        "id", "name", "legal_form", "kind", "city", "status", "listed_publicly", "updated_at"
+    ).prefetch_related(Prefetch("memberships", queryset=active, to_attr="active_memberships"))
+
+
+def search_organisations(
+    base: QuerySet[Organisation], f: OrganisationFilter, page_number: int | str | None
+) -> Page[Organisation]:
+    """One page of organisations matching the filter; with a query, best matches first."""
+    qs = _filtered(base, f)
+    if f.query.strip():
+        found = search.candidate_ids(f.query)
+        rows = list(qs.filter(pk__in=found).values_list("pk", "name"))
+        ordered = search.rank_by_name(f.query, rows, found)
+        paginator: Paginator[int] = Paginator(ordered, PAGE_SIZE)
+        id_page = paginator.get_page(page_number)
+        by_id = {o.pk: o for o in _with_list_relations(Organisation.objects.filter(pk__in=id_page))}
+        id_page.object_list = [by_id[pk] for pk in id_page.object_list if pk in by_id]
+        return id_page  # type: ignore[return-value]
+    ordering = SORTS.get(f.sort, SORTS["name"])
+    return Paginator(_with_list_relations(qs.order_by(*ordering)), PAGE_SIZE).get_page(page_number)
+
+
+def staff_organisation_page(
+    viewer: Viewer, f: OrganisationFilter, page_number: int | str | None
+) -> Page[Organisation]:
+    return search_organisations(organisations_visible_to(viewer), f, page_number)
+
+
+def public_directory_page(f: OrganisationFilter, page_number: int | str | None) -> Page[Organisation]:
+    return search_organisations(Organisation.objects.filter(listed_publicly=True), f, page_number)

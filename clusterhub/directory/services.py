@@ -1,0 +1,114 @@
+"""Writes to the registry: creating and changing organisations and people, DSGVO duties."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import transaction
+from django.forms import ModelForm
+from django.utils import timezone
+
+from clusterhub.audit import services as audit
+from clusterhub.audit.models import AuditEntry
+from clusterhub.directory.models import Organisation, Person
+
+Actor = AbstractBaseUser | AnonymousUser | None
+
+
+def build_search_text(organisation: Organisation) -> str:
+    """The text the typo-tolerant search looks in: name first, then what the org does."""
+    parts = [
+        organisation.name,
+        organisation.legal_form,
+        organisation.city,
+        organisation.offers,
+        organisation.seeks,
+        organisation.description_de,
+    ]
+    return " ".join(part.strip() for part in parts if part and part.strip())
+
+
+def _tracked_fields(form: ModelForm[Any]) -> list[str]:
+    return [name for name in form.fields if name in {f.name for f in form.instance._meta.get_fields()}]
+
+
+@transaction.atomic
+def save_organisation(actor: Actor, form: ModelForm[Any]) -> Organisation:
+    """Create or update an organisation from a valid form, and log what changed."""
+    organisation: Organisation = form.instance
+    creating = organisation.pk is None
+    fields = _tracked_fields(form)
+    before = {} if creating else audit.field_snapshot(
+        Organisation.objects.get(pk=organisation.pk), fields
+    )
+    organisation = form.save(commit=False)
+    if organisation.listed_publicly and organisation.listing_consent_at is None:
+        organisation.listing_consent_at = timezone.now()
+    if not organisation.listed_publicly:
+        organisation.listing_consent_at = None
+    organisation.search_text = build_search_text(organisation)
+    organisation.save()
+    form.save_m2m()
+    after = audit.field_snapshot(organisation, fields)
+    action = AuditEntry.Action.CREATE if creating else AuditEntry.Action.UPDATE
+    changes = audit.diff(before, after)
+    if creating or changes:
+        audit.record(actor, action, organisation, changes)
+    return organisation
+
+
+@transaction.atomic
+def save_person(actor: Actor, form: ModelForm[Any]) -> Person:
+    person: Person = form.instance
+    creating = person.pk is None
+    fields = _tracked_fields(form)
+    before = {} if creating else audit.field_snapshot(Person.objects.get(pk=person.pk), fields)
+    person = form.save()
+    changes = audit.diff(before, audit.field_snapshot(person, fields))
+    if creating or changes:
+        action = AuditEntry.Action.CREATE if creating else AuditEntry.Action.UPDATE
+        audit.record(actor, action, person, changes)
+    return person
+
+
+def export_person_data(actor: Actor, person: Person) -> dict[str, Any]:
+    """Everything stored about one person (DSGVO Art. 15), as plain data; the export is logged."""
+    data = {
+        "person": {
+            "first_name": person.first_name,
+            "last_name": person.last_name,
+            "email": person.email,
+            "phone": person.phone,
+            "preferred_language": person.preferred_language,
+            "created_at": person.created_at.isoformat(),
+            "updated_at": person.updated_at.isoformat(),
+        },
+        "affiliations": [
+            {"organisation": a.organisation.name, "function": a.function}
+            for a in person.affiliations.select_related("organisation")
+        ],
+        "consents": [
+            {
+                "purpose": c.purpose,
+                "given_at": c.given_at.isoformat(),
+                "source": c.source,
+                "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
+            }
+            for c in person.consents.all()
+        ],
+        "interactions": [
+            {"date": i.occurred_on.isoformat(), "kind": i.kind, "subject": i.subject}
+            for i in person.interactions.all()
+        ],
+    }
+    audit.record(actor, AuditEntry.Action.EXPORT, person)
+    return data
+
+
+@transaction.atomic
+def erase_person(actor: Actor, person: Person) -> None:
+    """Erase a person (DSGVO Art. 17): the record goes, the audit trail keeps only the id."""
+    entry_target = Person(pk=person.pk, first_name="gelöscht", last_name=f"#{person.pk}")
+    person.delete()
+    audit.record(actor, AuditEntry.Action.ERASE, entry_target)

@@ -1,0 +1,123 @@
+"""The organisation list forgives typos and combines search with filters, on both databases."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from clusterhub.directory.models import Organisation
+from clusterhub.directory.queries import OrganisationFilter, search_organisations
+from clusterhub.directory.search import trigrams
+from tests.factories import (
+    AccountFactory,
+    ClusterFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    ThemeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def companies() -> dict[str, Organisation]:
+    names = [
+        "Pepperl+Fuchs",
+        "Fuchs Lubricants Germany GmbH",
+        "Peppermint Design Studio",
+        "Roche Diagnostics GmbH",
+        "Hochschule Mannheim",
+        "John Deere GmbH & Co. KG",
+    ]
+    return {name: OrganisationFactory(name=name) for name in names}
+
+
+def names(page: object) -> list[str]:
+    return [organisation.name for organisation in page]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("peperl fuchs", "Pepperl+Fuchs"),
+        ("Pepperl und Fuchs", "Pepperl+Fuchs"),
+        ("roche diagnostik", "Roche Diagnostics GmbH"),
+        ("hochschule manheim", "Hochschule Mannheim"),
+        ("john deer", "John Deere GmbH & Co. KG"),
+    ],
+)
+def test_misspelt_name_finds_organisation_first(
+    companies: dict[str, Organisation], typed: str, expected: str
+) -> None:
+    page = search_organisations(Organisation.objects.all(), OrganisationFilter(query=typed), 1)
+    assert names(page)[0] == expected
+
+
+def test_search_respects_filters(companies: dict[str, Organisation]) -> None:
+    cluster = ClusterFactory()
+    MembershipFactory(organisation=companies["Fuchs Lubricants Germany GmbH"], cluster=cluster)
+    page = search_organisations(
+        Organisation.objects.all(), OrganisationFilter(query="fuchs", cluster_id=cluster.pk), 1
+    )
+    assert names(page) == ["Fuchs Lubricants Germany GmbH"]
+
+
+def test_filters_combine_without_query() -> None:
+    theme = ThemeFactory(slug="wasserstoff")
+    hydrogen = OrganisationFactory(name="H2 Rhein-Neckar", kind=Organisation.Kind.STARTUP)
+    hydrogen.themes.add(theme)
+    OrganisationFactory(name="Andere GmbH", kind=Organisation.Kind.STARTUP)
+    OrganisationFactory(name="Dritte AG", kind=Organisation.Kind.LARGE, city="Heidelberg")
+    by_theme = search_organisations(
+        Organisation.objects.all(), OrganisationFilter(theme_id=theme.pk, kind="startup"), 1
+    )
+    by_city = search_organisations(Organisation.objects.all(), OrganisationFilter(city="heidelberg"), 1)
+    assert names(by_theme) == ["H2 Rhein-Neckar"]
+    assert names(by_city) == ["Dritte AG"]
+
+
+def test_renamed_organisation_is_found_by_new_name() -> None:
+    organisation = OrganisationFactory(name="Alter Name GmbH")
+    Organisation.objects.filter(pk=organisation.pk).update(
+        name="Zukunftswerk Jungbusch", search_text="Zukunftswerk Jungbusch"
+    )
+    page = search_organisations(
+        Organisation.objects.all(), OrganisationFilter(query="zukunftswerk jungbush"), 1
+    )
+    assert names(page) == ["Zukunftswerk Jungbusch"]
+
+
+def test_query_without_trigrams_returns_nothing_instead_of_failing() -> None:
+    OrganisationFactory(name="AB")
+    assert trigrams("a b") == []
+    page = search_organisations(Organisation.objects.all(), OrganisationFilter(query="a b"), 1)
+    assert names(page) == []
+
+
+def test_list_page_query_count_stays_flat(
+    client: Client, django_assert_max_num_queries: object
+) -> None:
+    cluster = ClusterFactory()
+    for index in range(60):
+        MembershipFactory(organisation=OrganisationFactory(name=f"Firma {index:02d}"), cluster=cluster)
+    user = AccountFactory(role="reader").user
+    client.force_login(user)
+    with django_assert_max_num_queries(12):  # type: ignore[operator]
+        response = client.get(reverse("directory:organisation_list"), {"page": 2})
+    assert response.status_code == 200
+    assert "Firma 25" in response.content.decode()
+    with django_assert_max_num_queries(12):  # type: ignore[operator]
+        response = client.get(reverse("directory:organisation_list"), {"q": "firma 07"})
+    assert "Firma 07" in response.content.decode()
+
+
+def test_htmx_request_returns_only_the_results(client: Client) -> None:
+    OrganisationFactory(name="Pepperl+Fuchs")
+    client.force_login(AccountFactory(role="reader").user)
+    response = client.get(
+        reverse("directory:organisation_list"), {"q": "peperl"}, headers={"HX-Request": "true"}
+    )
+    body = response.content.decode()
+    assert "Pepperl+Fuchs" in body
+    assert "<html" not in body

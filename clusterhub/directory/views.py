@@ -1,0 +1,219 @@
+"""Registry pages: thin views that parse, pass through access checks, call a service, render."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from clusterhub.accounts.roles import viewer_for
+from clusterhub.audit import services as audit
+from clusterhub.core.decorators import member_editor_required, staff_required
+from clusterhub.crm.forms import InteractionForm
+from clusterhub.crm.queries import notes_for_organisation
+from clusterhub.directory import queries, services
+from clusterhub.directory.access import (
+    can_create_organisation,
+    can_edit_organisation,
+    can_edit_person,
+    get_organisation_for_user,
+    get_person_for_user,
+    people_visible_to,
+)
+from clusterhub.directory.forms import (
+    MemberProfileForm,
+    OrganisationFilterForm,
+    OrganisationForm,
+    PersonForm,
+    PublicDirectoryFilterForm,
+)
+from clusterhub.directory.models import Organisation
+
+
+def _filter_from(form: OrganisationFilterForm) -> queries.OrganisationFilter:
+    if not form.is_valid():
+        return queries.OrganisationFilter()
+    data = form.cleaned_data
+    return queries.OrganisationFilter(
+        query=data.get("q") or "",
+        cluster_id=data["cluster"].pk if data.get("cluster") else None,
+        kind=data.get("kind") or "",
+        theme_id=data["theme"].pk if data.get("theme") else None,
+        status=data.get("status") or "",
+        city=data.get("city") or "",
+        sort=data.get("sort") or "name",
+    )
+
+
+@staff_required
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    form = OrganisationFilterForm(request.GET or None)
+    page = queries.staff_organisation_page(viewer, _filter_from(form), request.GET.get("page"))
+    context = {"form": form, "page": page, "can_create": can_create_organisation(viewer)}
+    if request.htmx:
+        return render(request, "directory/partials/organisation_results.html", context)
+    return render(request, "directory/organisation_list.html", context)
+
+
+def render_organisation_page(
+    request: HttpRequest,
+    organisation: Organisation,
+    interaction_form: InteractionForm | None = None,
+) -> HttpResponse:
+    """The staff page of one organisation; a bound form with errors is shown as typed."""
+    viewer = viewer_for(request.user)
+    notes = notes_for_organisation(viewer, organisation)
+    if interaction_form is None and notes.writable_clusters:
+        interaction_form = InteractionForm(viewer=viewer)
+    context = {
+        "organisation": organisation,
+        "memberships": organisation.memberships.select_related("cluster"),
+        "affiliations": organisation.affiliations.select_related("person"),
+        "notes": notes,
+        "can_edit": can_edit_organisation(viewer, organisation),
+        "interaction_form": interaction_form,
+    }
+    return render(request, "directory/organisation_detail.html", context)
+
+
+@staff_required
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render_organisation_page(request, get_organisation_for_user(request.user, pk))
+
+
+def _edit(
+    request: HttpRequest,
+    organisation: Organisation,
+    form_class: type[OrganisationForm],
+    template: str,
+    success: Callable[[Organisation], HttpResponse],
+) -> HttpResponse:
+    form = form_class(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        saved = services.save_organisation(request.user, form)
+        messages.success(request, _("Die Änderungen wurden gespeichert."))
+        return success(saved)
+    return render(request, template, {"form": form, "organisation": organisation})
+
+
+def _to_detail(organisation: Organisation) -> HttpResponse:
+    return redirect("directory:organisation_detail", pk=organisation.pk)
+
+
+@staff_required
+def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_organisation_for_user(request.user, pk, write=True)
+    return _edit(
+        request, organisation, OrganisationForm, "directory/organisation_form.html", _to_detail
+    )
+
+
+@staff_required
+def organisation_create(request: HttpRequest) -> HttpResponse:
+    if not can_create_organisation(viewer_for(request.user)):
+        raise PermissionDenied
+    return _edit(
+        request, Organisation(), OrganisationForm, "directory/organisation_form.html", _to_detail
+    )
+
+
+@member_editor_required
+def my_profile(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    if viewer.organisation_id is None:
+        raise PermissionDenied
+    organisation = get_organisation_for_user(request.user, viewer.organisation_id, write=True)
+    return _edit(
+        request,
+        organisation,
+        MemberProfileForm,
+        "directory/my_profile.html",
+        lambda _saved: redirect("directory:my_profile"),
+    )
+
+
+@staff_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    people = people_visible_to(viewer_for(request.user))
+    if query:
+        people = people.filter(last_name__icontains=query) | people.filter(
+            first_name__icontains=query
+        )
+    page = Paginator(people.order_by("last_name", "first_name", "id"), 25).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "directory/person_list.html", {"page": page, "query": query})
+
+
+@staff_required
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk)
+    audit.record_view(request.user, person)
+    context = {
+        "person": person,
+        "affiliations": person.affiliations.select_related("organisation"),
+        "consents": person.consents.all(),
+        "can_edit": can_edit_person(viewer_for(request.user), person),
+    }
+    return render(request, "directory/person_detail.html", context)
+
+
+@staff_required
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk, write=True)
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        services.save_person(request.user, form)
+        messages.success(request, _("Die Änderungen wurden gespeichert."))
+        return redirect("directory:person_detail", pk=person.pk)
+    return render(request, "directory/person_form.html", {"form": form, "person": person})
+
+
+@staff_required
+def person_export(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk, write=True)
+    data = services.export_person_data(request.user, person)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="person-{person.pk}.json"'
+    return response
+
+
+@staff_required
+@require_POST
+def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk, write=True)
+    services.erase_person(request.user, person)
+    messages.success(request, _("Die Person und ihre Daten wurden gelöscht."))
+    return redirect("directory:person_list")
+
+
+def public_list(request: HttpRequest) -> HttpResponse:
+    form = PublicDirectoryFilterForm(request.GET or None)
+    page = queries.public_directory_page(_filter_from(form), request.GET.get("page"))
+    context = {"form": form, "page": page}
+    if request.htmx:
+        return render(request, "directory/partials/public_results.html", context)
+    return render(request, "directory/public_list.html", context)
+
+
+def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(
+        Organisation.objects.prefetch_related("themes"), pk=pk, listed_publicly=True
+    )
+    memberships = organisation.memberships.filter(ended_on__isnull=True).select_related("cluster")
+    return render(
+        request,
+        "directory/public_detail.html",
+        {"organisation": organisation, "memberships": memberships},
+    )

@@ -1,0 +1,47 @@
+"""The ``clusterhub`` console script: batch commands that need no database.
+
+``clusterhub match`` ranks partners (see ``shared/formats/matching.md``) and
+``clusterhub schedule`` schedules B2B meetings (see ``shared/formats/meetings.md``).
+Each sub-command lives with its algorithm and is imported only when called, so that
+one command's heavy imports never slow the other.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+
+USAGE = """usage: clusterhub COMMAND [ARGS]
+
+commands:
+  match      rank partners for organisations or free-text needs (JSON Lines)
+  schedule   schedule B2B meetings of a matchmaking event (JSON)
+"""
+
+
+def _command(name: str) -> Callable[[Sequence[str]], int] | None:
+    if name == "match":
+        from clusterlogic.matching.cli import main as match_main
+
+        return match_main
+    if name == "schedule":
+        from clusterlogic.scheduling.cli import main as schedule_main
+
+        return schedule_main
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in {"-h", "--help"}:
+        sys.stdout.write(USAGE)
+        return 0 if args else 2
+    command = _command(args[0])
+    if command is None:
+        sys.stderr.write(f"clusterhub: unknown command {args[0]!r}\n{USAGE}")
+        return 2
+    return command(args[1:])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

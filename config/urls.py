@@ -1,0 +1,19 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("django-admin/", admin.site.urls),
+]
+# German needs no prefix (http://127.0.0.1:8000/ is German whatever the browser asks for);
+# English lives under /en/.
+urlpatterns += i18n_patterns(
+    path("", include("clusterhub.core.urls")),
+    path("", include("clusterhub.accounts.urls")),
+    path("", include("clusterhub.clusters.urls")),
+    path("", include("clusterhub.directory.urls")),
+    path("intern/", include("clusterhub.crm.urls")),
+    path("intern/", include("clusterhub.audit.urls")),
+    prefix_default_language=False,
+)
