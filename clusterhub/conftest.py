@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.test import Client
 
 from clusterhub.accounts.models import Account
@@ -35,41 +36,57 @@ class Registry:
     person: Person
     medtech_note: Interaction
     smart_note: Interaction
-    users: dict[str, AbstractBaseUser]
+    users: dict[str, User]
 
 
 @pytest.fixture
 def registry(db: None) -> Registry:
-    medtech = ClusterFactory(slug="medtech", name="Mannheim Medical Technology Cluster")
-    smart = ClusterFactory(slug="smart", name="Cluster Smart Industries")
-    medtech_member = OrganisationFactory(name="Medizintechnik Rhein-Neckar GmbH", listed_publicly=True)
-    smart_member = OrganisationFactory(name="Pepperl+Fuchs", legal_form="SE", listed_publicly=True)
-    prospect = OrganisationFactory(name="Neugründung UG", status=Organisation.Status.PROSPECT)
-    MembershipFactory(organisation=medtech_member, cluster=medtech)
-    MembershipFactory(organisation=smart_member, cluster=smart)
-    person = AffiliationFactory(organisation=smart_member).person
-    ConsentFactory(person=person)
+    medtech = ClusterFactory.create(slug="medtech", name="Mannheim Medical Technology Cluster")
+    smart = ClusterFactory.create(slug="smart", name="Cluster Smart Industries")
+    medtech_member = OrganisationFactory.create(
+        name="Medizintechnik Rhein-Neckar GmbH", listed_publicly=True
+    )
+    smart_member = OrganisationFactory.create(
+        name="Pepperl+Fuchs", legal_form="SE", listed_publicly=True
+    )
+    prospect = OrganisationFactory.create(
+        name="Neugründung UG", status=Organisation.Status.PROSPECT
+    )
+    MembershipFactory.create(organisation=medtech_member, cluster=medtech)
+    MembershipFactory.create(organisation=smart_member, cluster=smart)
+    person = AffiliationFactory.create(organisation=smart_member).person
+    ConsentFactory.create(person=person)
 
-    users: dict[str, AbstractBaseUser] = {}
-    users["admin"] = UserFactory(username="admin", is_superuser=True, is_staff=True)
-    AccountFactory(user=users["admin"], role=Account.Role.ADMINISTRATOR)
+    users: dict[str, User] = {}
+    users["admin"] = UserFactory.create(username="admin", is_superuser=True, is_staff=True)
+    AccountFactory.create(user=users["admin"], role=Account.Role.ADMINISTRATOR)
     for key, cluster in (("medtech_manager", medtech), ("smart_manager", smart)):
-        users[key] = AccountFactory(role=Account.Role.CLUSTER_MANAGER, user__username=key).user
+        users[key] = AccountFactory.create(
+            role=Account.Role.CLUSTER_MANAGER, user__username=key
+        ).user
         cluster.managers.add(users[key])
-    users["reader"] = AccountFactory(role=Account.Role.STAFF_READER, user__username="reader").user
-    users["member"] = AccountFactory(
+    users["reader"] = AccountFactory.create(
+        role=Account.Role.STAFF_READER, user__username="reader"
+    ).user
+    users["member"] = AccountFactory.create(
         role=Account.Role.MEMBER_EDITOR, organisation=medtech_member, user__username="member"
     ).user
 
-    medtech_note = InteractionFactory(
-        cluster=medtech, organisation=smart_member, subject="MedTech-Gespräch",
-        notes="Nur für das MedTech-Team.", author=users["medtech_manager"],
+    medtech_note = InteractionFactory.create(
+        cluster=medtech,
+        organisation=smart_member,
+        subject="MedTech-Gespräch",
+        notes="Nur für das MedTech-Team.",
+        author=users["medtech_manager"],
     )
-    smart_note = InteractionFactory(
-        cluster=smart, organisation=smart_member, subject="Smart-Industries-Besuch",
-        notes="Nur für das Smart-Industries-Team.", author=users["smart_manager"],
+    smart_note = InteractionFactory.create(
+        cluster=smart,
+        organisation=smart_member,
+        subject="Smart-Industries-Besuch",
+        notes="Nur für das Smart-Industries-Team.",
+        author=users["smart_manager"],
     )
-    FollowUpFactory(interaction=smart_note, assignee=users["smart_manager"])
+    FollowUpFactory.create(interaction=smart_note, assignee=users["smart_manager"])
     return Registry(
         medtech=medtech,
         smart=smart,
@@ -84,7 +101,7 @@ def registry(db: None) -> Registry:
 
 
 @pytest.fixture
-def login(client: Client, registry: Registry):  # type: ignore[no-untyped-def]
+def login(client: Client, registry: Registry) -> Callable[[str], Client]:
     def as_role(role: str) -> Client:
         if role != "anonymous":
             client.force_login(registry.users[role])

@@ -130,7 +130,9 @@ STATIC_ROOT = VAR_DIR / "static"
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "127.0.0.1")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -138,9 +140,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "clusterhub <noreply@w
 
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "CLUSTERHUB_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"
-        ),
+        "BACKEND": os.environ.get("CLUSTERHUB_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import factory
-from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from clusterhub.accounts.models import Account
@@ -18,9 +19,9 @@ from clusterhub.taxonomy.models import Theme
 factory.Faker._DEFAULT_LOCALE = "de_DE"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
-        model = get_user_model()
+        model = User
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
@@ -29,12 +30,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", "geheim-123")
 
     @factory.post_generation
-    def save_password(obj, create, extracted, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N805
+    def save_password(obj: User, create: bool, extracted: object, **kwargs: object) -> None:
         if create:
             obj.save()
 
 
-class AccountFactory(factory.django.DjangoModelFactory):
+class AccountFactory(factory.django.DjangoModelFactory[Account]):
     class Meta:
         model = Account
 
@@ -42,7 +43,7 @@ class AccountFactory(factory.django.DjangoModelFactory):
     role = Account.Role.STAFF_READER
 
 
-class ThemeFactory(factory.django.DjangoModelFactory):
+class ThemeFactory(factory.django.DjangoModelFactory[Theme]):
     class Meta:
         model = Theme
         django_get_or_create = ["slug"]
@@ -53,7 +54,7 @@ class ThemeFactory(factory.django.DjangoModelFactory):
     scheme = Theme.Scheme.CROSS_CUTTING
 
 
-class ClusterFactory(factory.django.DjangoModelFactory):
+class ClusterFactory(factory.django.DjangoModelFactory[Cluster]):
     class Meta:
         model = Cluster
 
@@ -63,7 +64,7 @@ class ClusterFactory(factory.django.DjangoModelFactory):
     description_de = "Ein Cluster der Wirtschaftsförderung."
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
@@ -77,14 +78,14 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     status = Organisation.Status.MEMBER
 
     @classmethod
-    def _create(cls, model_class: type[Organisation], *args: object, **kwargs: object) -> Organisation:
-        organisation = model_class(*args, **kwargs)
+    def _create(cls, model_class: type[Organisation], **kwargs: Any) -> Organisation:
+        organisation = model_class(**kwargs)
         organisation.search_text = build_search_text(organisation)
         organisation.save()
         return organisation
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
     class Meta:
         model = Membership
 
@@ -93,7 +94,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     started_on = dt.date(2022, 1, 1)
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class PersonFactory(factory.django.DjangoModelFactory[Person]):
     class Meta:
         model = Person
 
@@ -102,7 +103,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     email = factory.LazyAttribute(lambda p: f"{p.first_name}.{p.last_name}@example.org".lower())
 
 
-class AffiliationFactory(factory.django.DjangoModelFactory):
+class AffiliationFactory(factory.django.DjangoModelFactory[Affiliation]):
     class Meta:
         model = Affiliation
 
@@ -111,7 +112,7 @@ class AffiliationFactory(factory.django.DjangoModelFactory):
     function = "Geschäftsführung"
 
 
-class ConsentFactory(factory.django.DjangoModelFactory):
+class ConsentFactory(factory.django.DjangoModelFactory[Consent]):
     class Meta:
         model = Consent
 
@@ -121,7 +122,7 @@ class ConsentFactory(factory.django.DjangoModelFactory):
     source = "Anmeldeformular"
 
 
-class InteractionFactory(factory.django.DjangoModelFactory):
+class InteractionFactory(factory.django.DjangoModelFactory[Interaction]):
     class Meta:
         model = Interaction
 
@@ -133,7 +134,7 @@ class InteractionFactory(factory.django.DjangoModelFactory):
     notes = "Vertraulich: plant Erweiterung der Produktion."
 
 
-class FollowUpFactory(factory.django.DjangoModelFactory):
+class FollowUpFactory(factory.django.DjangoModelFactory[FollowUp]):
     class Meta:
         model = FollowUp
 

@@ -64,5 +64,5 @@ def viewer_for(user: AbstractBaseUser | AnonymousUser) -> Viewer:
         managed_cluster_ids=managed,
         organisation_id=account.organisation_id if account else None,
     )
-    user._clusterhub_viewer = viewer  # type: ignore[union-attr]
+    setattr(user, "_clusterhub_viewer", viewer)  # noqa: B010  (a per-request cache)
     return viewer

@@ -1,12 +1,13 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from clusterhub.audit.models import AuditEntry
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
     list_display = ["at", "actor", "action", "object_type", "object_id", "object_repr"]
     list_filter = ["action", "object_type"]
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request: HttpRequest, obj: AuditEntry | None = None) -> bool:
         return False  # the log is append-only

@@ -20,8 +20,6 @@ def public_cluster(slug: str) -> Cluster:
             "focus_themes",
             "children",
             Prefetch("memberships", queryset=listed, to_attr="listed_memberships"),
-        ).annotate(
-            member_count=Count("memberships", filter=Q(memberships__ended_on__isnull=True))
-        ),
+        ).annotate(member_count=Count("memberships", filter=Q(memberships__ended_on__isnull=True))),
         slug=slug,
     )

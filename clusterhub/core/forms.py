@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-INPUT_CLASS = {
+INPUT_CLASS: dict[type[forms.Widget], str] = {
     forms.Select: "kern-form-input__select",
     forms.SelectMultiple: "kern-form-input__select",
     forms.CheckboxInput: "kern-form-check__input",
@@ -19,7 +19,7 @@ class KernFormMixin:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():  # type: ignore[attr-defined]
+        for field in self.fields.values():  # type: ignore[attr-defined]
             css = INPUT_CLASS.get(type(field.widget), "kern-form-input__input")
             field.widget.attrs.setdefault("class", css)
 

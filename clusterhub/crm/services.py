@@ -21,21 +21,19 @@ Actor = AbstractBaseUser | AnonymousUser
 
 
 @transaction.atomic
-def log_interaction(
-    actor: Actor, organisation: Organisation, form: InteractionForm
-) -> Interaction:
+def log_interaction(actor: Actor, organisation: Organisation, form: InteractionForm) -> Interaction:
     """Store an interaction (and its follow-up, if one was asked for) for the actor's cluster."""
     data: dict[str, Any] = form.cleaned_data
     if not can_write_notes_for(viewer_for(actor), data["cluster"].pk):
         raise PermissionDenied
     interaction: Interaction = form.save(commit=False)
     interaction.organisation = organisation
-    interaction.author_id = actor.pk
+    interaction.author_id = int(str(actor.pk))
     interaction.save()
     if data.get("follow_up"):
         FollowUp.objects.create(
             interaction=interaction,
-            assignee_id=actor.pk,
+            assignee_id=int(str(actor.pk)),
             due_on=data["follow_up_due_on"],
             description=data["follow_up"],
         )

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from clusterhub.accounts.roles import viewer_for
 from clusterhub.core.decorators import staff_required
+from clusterhub.core.http import HtmxHttpRequest
 from clusterhub.crm import services
 from clusterhub.crm.access import follow_ups_for, get_interaction_for_user
 from clusterhub.crm.forms import InteractionForm
@@ -19,7 +20,7 @@ from clusterhub.directory.views import render_organisation_page
 
 @staff_required
 @require_POST
-def interaction_create(request: HttpRequest, organisation_pk: int) -> HttpResponse:
+def interaction_create(request: HtmxHttpRequest, organisation_pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request.user, organisation_pk)
     viewer = viewer_for(request.user)
     form = InteractionForm(request.POST, viewer=viewer)
@@ -41,13 +42,13 @@ def interaction_create(request: HttpRequest, organisation_pk: int) -> HttpRespon
 
 
 @staff_required
-def interaction_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def interaction_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     interaction = get_interaction_for_user(request.user, pk)
     return render(request, "crm/interaction_detail.html", {"interaction": interaction})
 
 
 @staff_required
-def my_follow_ups(request: HttpRequest) -> HttpResponse:
+def my_follow_ups(request: HtmxHttpRequest) -> HttpResponse:
     follow_ups = (
         follow_ups_for(viewer_for(request.user))
         .filter(done_at__isnull=True)
@@ -62,7 +63,7 @@ def my_follow_ups(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_POST
-def follow_up_done(request: HttpRequest, pk: int) -> HttpResponse:
+def follow_up_done(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     follow_up = follow_ups_for(viewer_for(request.user)).filter(pk=pk).first()
     if follow_up is None:
         raise Http404

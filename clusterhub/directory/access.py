@@ -29,9 +29,10 @@ def can_edit_organisation(viewer: Viewer, organisation: Organisation) -> bool:
     if viewer.is_manager:
         memberships = Membership.objects.filter(organisation_id=organisation.pk)
         # A prospect that belongs to no cluster yet may be taken on by any manager.
-        return not memberships.exists() or memberships.filter(
-            cluster_id__in=viewer.managed_cluster_ids
-        ).exists()
+        return (
+            not memberships.exists()
+            or memberships.filter(cluster_id__in=viewer.managed_cluster_ids).exists()
+        )
     return False
 
 

@@ -18,11 +18,11 @@ class OrganisationFilterForm(KernFormMixin, forms.Form):
         label=_("Cluster"), queryset=Cluster.objects.all(), required=False
     )
     kind = forms.ChoiceField(
-        label=_("Art"), choices=[("", _("alle"))] + Organisation.Kind.choices, required=False
+        label=_("Art"), choices=[("", _("alle")), *Organisation.Kind.choices], required=False
     )
     theme = forms.ModelChoiceField(label=_("Thema"), queryset=Theme.objects.all(), required=False)
     status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("alle"))] + Organisation.Status.choices, required=False
+        label=_("Status"), choices=[("", _("alle")), *Organisation.Status.choices], required=False
     )
     city = forms.CharField(label=_("Ort"), required=False, max_length=120)
     sort = forms.ChoiceField(
@@ -90,7 +90,9 @@ class OrganisationForm(KernFormMixin, forms.ModelForm):
     def clean_country(self) -> str:
         country = str(self.cleaned_data["country"]).strip().upper()
         if len(country) != 2 or not country.isalpha():
-            raise forms.ValidationError(_("Bitte einen zweistelligen Ländercode angeben, z. B. DE."))
+            raise forms.ValidationError(
+                _("Bitte einen zweistelligen Ländercode angeben, z. B. DE.")
+            )
         return country
 
 

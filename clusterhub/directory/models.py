@@ -75,9 +75,7 @@ class Organisation(models.Model):
         _("Status"), max_length=20, choices=Status.choices, default=Status.PROSPECT
     )
     listed_publicly = models.BooleanField(_("Öffentlich gelistet"), default=False)
-    listing_consent_at = models.DateTimeField(
-        _("Zustimmung zur Listung am"), null=True, blank=True
-    )
+    listing_consent_at = models.DateTimeField(_("Zustimmung zur Listung am"), null=True, blank=True)
     cordis_pic = models.CharField(_("CORDIS-PIC"), max_length=20, blank=True, db_index=True)
     # Denormalised text for the typo-tolerant search (trigram index on both databases).
     search_text = models.TextField(editable=False, default="")
@@ -122,10 +120,11 @@ class OrganisationTrigram(models.Model):
     class Meta:
         indexes = [models.Index(fields=["trigram", "organisation"], name="org_trigram_idx")]
         constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "trigram"], name="org_trigram_unique"
-            )
+            models.UniqueConstraint(fields=["organisation", "trigram"], name="org_trigram_unique")
         ]
+
+    def __str__(self) -> str:
+        return self.trigram
 
 
 class Membership(models.Model):
@@ -174,7 +173,7 @@ class Person(models.Model):
     preferred_language = models.CharField(
         _("Bevorzugte Sprache"), max_length=2, choices=Language.choices, default=Language.DE
     )
-    organisations = models.ManyToManyField(
+    organisations: models.ManyToManyField[Organisation, Affiliation] = models.ManyToManyField(
         Organisation, through="Affiliation", related_name="people", blank=True
     )
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
@@ -211,6 +210,9 @@ class Affiliation(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.person} – {self.organisation}"
+
 
 class Consent(models.Model):
     """A person's consent for one purpose: given when, from which source, withdrawn when."""
@@ -235,6 +237,9 @@ class Consent(models.Model):
         ordering = ["-given_at"]
         verbose_name = _("Einwilligung")
         verbose_name_plural = _("Einwilligungen")
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_purpose_display()}"
 
     @property
     def is_active(self) -> bool:

@@ -75,9 +75,10 @@ def search_organisations(
         ordered = search.rank_by_name(f.query, rows, found)
         paginator: Paginator[int] = Paginator(ordered, PAGE_SIZE)
         id_page = paginator.get_page(page_number)
-        by_id = {o.pk: o for o in _with_list_relations(Organisation.objects.filter(pk__in=id_page))}
-        id_page.object_list = [by_id[pk] for pk in id_page.object_list if pk in by_id]
-        return id_page  # type: ignore[return-value]
+        found_rows = _with_list_relations(Organisation.objects.filter(pk__in=list(id_page)))
+        by_id = {organisation.pk: organisation for organisation in found_rows}
+        page_rows = [by_id[pk] for pk in id_page if pk in by_id]
+        return Page(page_rows, id_page.number, paginator)  # type: ignore[arg-type]
     ordering = SORTS.get(f.sort, SORTS["name"])
     return Paginator(_with_list_relations(qs.order_by(*ordering)), PAGE_SIZE).get_page(page_number)
 
@@ -88,5 +89,7 @@ def staff_organisation_page(
     return search_organisations(organisations_visible_to(viewer), f, page_number)
 
 
-def public_directory_page(f: OrganisationFilter, page_number: int | str | None) -> Page[Organisation]:
+def public_directory_page(
+    f: OrganisationFilter, page_number: int | str | None
+) -> Page[Organisation]:
     return search_organisations(Organisation.objects.filter(listed_publicly=True), f, page_number)

@@ -60,15 +60,13 @@ POSTGRES_SEARCH_SETUP = [
     CREATE OR REPLACE FUNCTION directory_organisation_trigrams() RETURNS trigger AS $$
     BEGIN
         IF TG_OP = 'UPDATE' THEN
-            IF NEW.name IS NOT DISTINCT FROM OLD.name AND NEW.city IS NOT DISTINCT FROM OLD.city THEN
-                RETURN NEW;
-            END IF;
             DELETE FROM directory_organisationtrigram WHERE organisation_id = NEW.id;
         END IF;
         INSERT INTO directory_organisationtrigram (organisation_id, trigram)
         SELECT DISTINCT NEW.id, substr(word, i, 3)
-        FROM regexp_split_to_table(lower(NEW.name || ' ' || coalesce(NEW.city, '')), '[^[:alnum:]]+')
-             AS word,
+        FROM regexp_split_to_table(
+                 lower(NEW.name || ' ' || coalesce(NEW.city, '')), '[^[:alnum:]]+'
+             ) AS word,
              generate_series(1, greatest(length(word) - 2, 0)) AS i
         WHERE length(word) >= 3;
         RETURN NEW;

@@ -30,7 +30,9 @@ def build_search_text(organisation: Organisation) -> str:
 
 
 def _tracked_fields(form: ModelForm[Any]) -> list[str]:
-    return [name for name in form.fields if name in {f.name for f in form.instance._meta.get_fields()}]
+    return [
+        name for name in form.fields if name in {f.name for f in form.instance._meta.get_fields()}
+    ]
 
 
 @transaction.atomic
@@ -39,8 +41,10 @@ def save_organisation(actor: Actor, form: ModelForm[Any]) -> Organisation:
     organisation: Organisation = form.instance
     creating = organisation.pk is None
     fields = _tracked_fields(form)
-    before = {} if creating else audit.field_snapshot(
-        Organisation.objects.get(pk=organisation.pk), fields
+    before = (
+        {}
+        if creating
+        else audit.field_snapshot(Organisation.objects.get(pk=organisation.pk), fields)
     )
     organisation = form.save(commit=False)
     if organisation.listed_publicly and organisation.listing_consent_at is None:

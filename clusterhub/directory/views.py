@@ -8,7 +8,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from clusterhub.accounts.roles import viewer_for
 from clusterhub.audit import services as audit
 from clusterhub.core.decorators import member_editor_required, staff_required
+from clusterhub.core.http import HtmxHttpRequest
 from clusterhub.crm.forms import InteractionForm
 from clusterhub.crm.queries import notes_for_organisation
 from clusterhub.directory import queries, services
@@ -53,7 +54,7 @@ def _filter_from(form: OrganisationFilterForm) -> queries.OrganisationFilter:
 
 
 @staff_required
-def organisation_list(request: HttpRequest) -> HttpResponse:
+def organisation_list(request: HtmxHttpRequest) -> HttpResponse:
     viewer = viewer_for(request.user)
     form = OrganisationFilterForm(request.GET or None)
     page = queries.staff_organisation_page(viewer, _filter_from(form), request.GET.get("page"))
@@ -64,7 +65,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 
 def render_organisation_page(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     organisation: Organisation,
     interaction_form: InteractionForm | None = None,
 ) -> HttpResponse:
@@ -85,12 +86,12 @@ def render_organisation_page(
 
 
 @staff_required
-def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def organisation_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return render_organisation_page(request, get_organisation_for_user(request.user, pk))
 
 
 def _edit(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     organisation: Organisation,
     form_class: type[OrganisationForm],
     template: str,
@@ -109,7 +110,7 @@ def _to_detail(organisation: Organisation) -> HttpResponse:
 
 
 @staff_required
-def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def organisation_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request.user, pk, write=True)
     return _edit(
         request, organisation, OrganisationForm, "directory/organisation_form.html", _to_detail
@@ -117,7 +118,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def organisation_create(request: HttpRequest) -> HttpResponse:
+def organisation_create(request: HtmxHttpRequest) -> HttpResponse:
     if not can_create_organisation(viewer_for(request.user)):
         raise PermissionDenied
     return _edit(
@@ -126,7 +127,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 
 
 @member_editor_required
-def my_profile(request: HttpRequest) -> HttpResponse:
+def my_profile(request: HtmxHttpRequest) -> HttpResponse:
     viewer = viewer_for(request.user)
     if viewer.organisation_id is None:
         raise PermissionDenied
@@ -141,7 +142,7 @@ def my_profile(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     people = people_visible_to(viewer_for(request.user))
     if query:
@@ -155,7 +156,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def person_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk)
     audit.record_view(request.user, person)
     context = {
@@ -168,7 +169,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def person_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk, write=True)
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
@@ -179,7 +180,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def person_export(request: HttpRequest, pk: int) -> HttpResponse:
+def person_export(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk, write=True)
     data = services.export_person_data(request.user, person)
     response = HttpResponse(
@@ -191,14 +192,14 @@ def person_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
+def person_erase(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk, write=True)
     services.erase_person(request.user, person)
     messages.success(request, _("Die Person und ihre Daten wurden gelöscht."))
     return redirect("directory:person_list")
 
 
-def public_list(request: HttpRequest) -> HttpResponse:
+def public_list(request: HtmxHttpRequest) -> HttpResponse:
     form = PublicDirectoryFilterForm(request.GET or None)
     page = queries.public_directory_page(_filter_from(form), request.GET.get("page"))
     context = {"form": form, "page": page}
@@ -207,7 +208,7 @@ def public_list(request: HttpRequest) -> HttpResponse:
     return render(request, "directory/public_list.html", context)
 
 
-def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def public_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(
         Organisation.objects.prefetch_related("themes"), pk=pk, listed_publicly=True
     )

@@ -57,3 +57,6 @@ class Participation(models.Model):
                 fields=["project", "organisation"], name="participation_unique_pair"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.project}"

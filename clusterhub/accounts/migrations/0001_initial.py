@@ -6,26 +6,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('directory', '0001_initial'),
+        ("directory", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Account',
+            name="Account",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('admin', 'Administration'), ('manager', 'Clustermanagement'), ('reader', 'Mitarbeitende (lesend)'), ('member', 'Mitgliedsorganisation')], max_length=10, verbose_name='Rolle')),
-                ('organisation', models.ForeignKey(blank=True, help_text='Nur für Konten von Mitgliedsorganisationen.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='editor_accounts', to='directory.organisation', verbose_name='Organisation')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='account', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("admin", "Administration"),
+                            ("manager", "Clustermanagement"),
+                            ("reader", "Mitarbeitende (lesend)"),
+                            ("member", "Mitgliedsorganisation"),
+                        ],
+                        max_length=10,
+                        verbose_name="Rolle",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Nur für Konten von Mitgliedsorganisationen.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="editor_accounts",
+                        to="directory.organisation",
+                        verbose_name="Organisation",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="account",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Konto',
-                'verbose_name_plural': 'Konten',
+                "verbose_name": "Konto",
+                "verbose_name_plural": "Konten",
             },
         ),
     ]

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,22 +14,57 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='Zeitpunkt')),
-                ('action', models.CharField(choices=[('create', 'Angelegt'), ('update', 'Geändert'), ('delete', 'Gelöscht'), ('view', 'Angesehen'), ('export', 'Exportiert'), ('erase', 'Gelöscht (DSGVO)')], max_length=10, verbose_name='Aktion')),
-                ('object_type', models.CharField(max_length=60, verbose_name='Objektart')),
-                ('object_id', models.CharField(max_length=40, verbose_name='Objekt-ID')),
-                ('object_repr', models.CharField(max_length=200, verbose_name='Objekt')),
-                ('changes', models.JSONField(blank=True, default=dict, verbose_name='Änderungen')),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='Wer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(
+                        auto_now_add=True, db_index=True, verbose_name="Zeitpunkt"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("create", "Angelegt"),
+                            ("update", "Geändert"),
+                            ("delete", "Gelöscht"),
+                            ("view", "Angesehen"),
+                            ("export", "Exportiert"),
+                            ("erase", "Gelöscht (DSGVO)"),
+                        ],
+                        max_length=10,
+                        verbose_name="Aktion",
+                    ),
+                ),
+                ("object_type", models.CharField(max_length=60, verbose_name="Objektart")),
+                ("object_id", models.CharField(max_length=40, verbose_name="Objekt-ID")),
+                ("object_repr", models.CharField(max_length=200, verbose_name="Objekt")),
+                ("changes", models.JSONField(blank=True, default=dict, verbose_name="Änderungen")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="Wer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Protokolleintrag',
-                'verbose_name_plural': 'Protokolleinträge',
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['object_type', 'object_id'], name='audit_object_idx')],
+                "verbose_name": "Protokolleintrag",
+                "verbose_name_plural": "Protokolleinträge",
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(fields=["object_type", "object_id"], name="audit_object_idx")
+                ],
             },
         ),
     ]

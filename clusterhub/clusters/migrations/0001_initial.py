@@ -7,37 +7,108 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('taxonomy', '0001_initial'),
+        ("taxonomy", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Cluster',
+            name="Cluster",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='Kennung')),
-                ('name', models.CharField(max_length=200, verbose_name='Name')),
-                ('kind', models.CharField(choices=[('own', 'Cluster der Wirtschaftsförderung'), ('network', 'Externes Netzwerk'), ('initiative', 'Initiative'), ('consortium', 'Konsortium')], max_length=20, verbose_name='Art')),
-                ('description_de', models.TextField(blank=True, verbose_name='Beschreibung (deutsch)')),
-                ('description_en', models.TextField(blank=True, verbose_name='Beschreibung (englisch)')),
-                ('colour', models.CharField(default='#004B76', max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Farbe als #RRGGBB angeben.')], verbose_name='Farbe')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='Kontakt-E-Mail')),
-                ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='Kontakttelefon')),
-                ('website', models.URLField(blank=True, verbose_name='Website')),
-                ('founded_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Gründungsjahr')),
-                ('focus_themes', models.ManyToManyField(blank=True, related_name='clusters', to='taxonomy.theme', verbose_name='Schwerpunktthemen')),
-                ('managers', models.ManyToManyField(blank=True, related_name='managed_clusters', to=settings.AUTH_USER_MODEL, verbose_name='Clustermanagement')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='clusters.cluster', verbose_name='Gehört zu')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="Kennung")),
+                ("name", models.CharField(max_length=200, verbose_name="Name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("own", "Cluster der Wirtschaftsförderung"),
+                            ("network", "Externes Netzwerk"),
+                            ("initiative", "Initiative"),
+                            ("consortium", "Konsortium"),
+                        ],
+                        max_length=20,
+                        verbose_name="Art",
+                    ),
+                ),
+                (
+                    "description_de",
+                    models.TextField(blank=True, verbose_name="Beschreibung (deutsch)"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, verbose_name="Beschreibung (englisch)"),
+                ),
+                (
+                    "colour",
+                    models.CharField(
+                        default="#004B76",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$", "Farbe als #RRGGBB angeben."
+                            )
+                        ],
+                        verbose_name="Farbe",
+                    ),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="Kontakt-E-Mail"),
+                ),
+                (
+                    "contact_phone",
+                    models.CharField(blank=True, max_length=40, verbose_name="Kontakttelefon"),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="Website")),
+                (
+                    "founded_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="Gründungsjahr"
+                    ),
+                ),
+                (
+                    "focus_themes",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="clusters",
+                        to="taxonomy.theme",
+                        verbose_name="Schwerpunktthemen",
+                    ),
+                ),
+                (
+                    "managers",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="managed_clusters",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="Clustermanagement",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="clusters.cluster",
+                        verbose_name="Gehört zu",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Cluster',
-                'verbose_name_plural': 'Cluster',
-                'ordering': ['kind', 'name'],
+                "verbose_name": "Cluster",
+                "verbose_name_plural": "Cluster",
+                "ordering": ["kind", "name"],
             },
         ),
     ]

@@ -6,62 +6,136 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('clusters', '0001_initial'),
-        ('directory', '0001_initial'),
+        ("clusters", "0001_initial"),
+        ("directory", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Interaction',
+            name="Interaction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('visit', 'Besuch'), ('call', 'Telefonat'), ('meeting', 'Treffen'), ('mail', 'E-Mail'), ('introduction', 'Vorstellung / Vermittlung')], max_length=20, verbose_name='Art')),
-                ('occurred_on', models.DateField(verbose_name='Datum')),
-                ('subject', models.CharField(max_length=200, verbose_name='Betreff')),
-                ('notes', models.TextField(blank=True, verbose_name='Notizen')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('cluster', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='interactions', to='clusters.cluster', verbose_name='Cluster')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interactions', to='directory.organisation', verbose_name='Organisation')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='interactions', to='directory.person', verbose_name='Person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("visit", "Besuch"),
+                            ("call", "Telefonat"),
+                            ("meeting", "Treffen"),
+                            ("mail", "E-Mail"),
+                            ("introduction", "Vorstellung / Vermittlung"),
+                        ],
+                        max_length=20,
+                        verbose_name="Art",
+                    ),
+                ),
+                ("occurred_on", models.DateField(verbose_name="Datum")),
+                ("subject", models.CharField(max_length=200, verbose_name="Betreff")),
+                ("notes", models.TextField(blank=True, verbose_name="Notizen")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="interactions",
+                        to="clusters.cluster",
+                        verbose_name="Cluster",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="interactions",
+                        to="directory.organisation",
+                        verbose_name="Organisation",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="interactions",
+                        to="directory.person",
+                        verbose_name="Person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Kontakt',
-                'verbose_name_plural': 'Kontakte',
-                'ordering': ['-occurred_on', '-id'],
+                "verbose_name": "Kontakt",
+                "verbose_name_plural": "Kontakte",
+                "ordering": ["-occurred_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='FollowUp',
+            name="FollowUp",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due_on', models.DateField(verbose_name='Fällig am')),
-                ('description', models.CharField(max_length=300, verbose_name='Aufgabe')),
-                ('done_at', models.DateTimeField(blank=True, null=True, verbose_name='Erledigt am')),
-                ('assignee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follow_ups', to=settings.AUTH_USER_MODEL, verbose_name='Zuständig')),
-                ('interaction', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follow_ups', to='crm.interaction')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("due_on", models.DateField(verbose_name="Fällig am")),
+                ("description", models.CharField(max_length=300, verbose_name="Aufgabe")),
+                (
+                    "done_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Erledigt am"),
+                ),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follow_ups",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="Zuständig",
+                    ),
+                ),
+                (
+                    "interaction",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follow_ups",
+                        to="crm.interaction",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Wiedervorlage',
-                'verbose_name_plural': 'Wiedervorlagen',
-                'ordering': ['due_on', 'id'],
+                "verbose_name": "Wiedervorlage",
+                "verbose_name_plural": "Wiedervorlagen",
+                "ordering": ["due_on", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='interaction',
-            index=models.Index(fields=['organisation', '-occurred_on'], name='interaction_org_idx'),
+            model_name="interaction",
+            index=models.Index(fields=["organisation", "-occurred_on"], name="interaction_org_idx"),
         ),
         migrations.AddIndex(
-            model_name='interaction',
-            index=models.Index(fields=['cluster', '-occurred_on'], name='interaction_cluster_idx'),
+            model_name="interaction",
+            index=models.Index(fields=["cluster", "-occurred_on"], name="interaction_cluster_idx"),
         ),
         migrations.AddIndex(
-            model_name='followup',
-            index=models.Index(fields=['assignee', 'done_at', 'due_on'], name='followup_todo_idx'),
+            model_name="followup",
+            index=models.Index(fields=["assignee", "done_at", "due_on"], name="followup_todo_idx"),
         ),
     ]

@@ -27,9 +27,7 @@ def test_organisation_page_hides_other_clusters_notes(
     registry: Registry, login: Callable[[str], Client]
 ) -> None:
     client = login("medtech_manager")
-    response = client.get(
-        reverse("directory:organisation_detail", args=[registry.smart_member.pk])
-    )
+    response = client.get(reverse("directory:organisation_detail", args=[registry.smart_member.pk]))
     body = response.content.decode()
     assert "MedTech-Gespräch" in body
     assert "Smart-Industries-Besuch" not in body
@@ -41,9 +39,7 @@ def test_manager_logs_note_with_follow_up(
 ) -> None:
     client = login("smart_manager")
     url = reverse("crm:interaction_create", args=[registry.prospect.pk])
-    data = note_data(
-        registry.smart.pk, follow_up="Angebot schicken", follow_up_due_on="2026-12-01"
-    )
+    data = note_data(registry.smart.pk, follow_up="Angebot schicken", follow_up_due_on="2026-12-01")
     response = client.post(url, data, headers={"HX-Request": "true"})
     assert response.status_code == 200
     assert "Werksbesuch" in response.content.decode()

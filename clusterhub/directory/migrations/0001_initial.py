@@ -7,158 +7,397 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('clusters', '0001_initial'),
-        ('taxonomy', '0001_initial'),
+        ("clusters", "0001_initial"),
+        ("taxonomy", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, verbose_name='Name')),
-                ('legal_form', models.CharField(blank=True, max_length=60, verbose_name='Rechtsform')),
-                ('kind', models.CharField(choices=[('startup', 'Start-up'), ('sme', 'KMU'), ('large', 'Großunternehmen'), ('research', 'Forschungseinrichtung'), ('university', 'Hochschule'), ('public', 'Öffentliche Einrichtung'), ('association', 'Kammer, Verband, Gewerkschaft'), ('social', 'Sozialunternehmen'), ('welfare', 'Wohlfahrtsorganisation')], max_length=20, verbose_name='Art')),
-                ('size_band', models.CharField(blank=True, choices=[('micro', '1–9 Beschäftigte'), ('small', '10–49 Beschäftigte'), ('medium', '50–249 Beschäftigte'), ('large', '250–999 Beschäftigte'), ('very_large', '1.000 und mehr Beschäftigte')], max_length=20, verbose_name='Größe')),
-                ('founding_year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1200), django.core.validators.MaxValueValidator(2100)], verbose_name='Gründungsjahr')),
-                ('street', models.CharField(blank=True, max_length=200, verbose_name='Straße und Hausnummer')),
-                ('postcode', models.CharField(blank=True, max_length=12, verbose_name='PLZ')),
-                ('city', models.CharField(blank=True, max_length=120, verbose_name='Ort')),
-                ('country', models.CharField(default='DE', max_length=2, verbose_name='Land')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='Breitengrad')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='Längengrad')),
-                ('website', models.URLField(blank=True, verbose_name='Website')),
-                ('description_de', models.TextField(blank=True, verbose_name='Beschreibung (deutsch)')),
-                ('description_en', models.TextField(blank=True, verbose_name='Beschreibung (englisch)')),
-                ('offers', models.TextField(blank=True, verbose_name='Bietet')),
-                ('seeks', models.TextField(blank=True, verbose_name='Sucht')),
-                ('status', models.CharField(choices=[('prospect', 'Interessent'), ('member', 'Mitglied'), ('former', 'Ehemalig')], default='prospect', max_length=20, verbose_name='Status')),
-                ('listed_publicly', models.BooleanField(default=False, verbose_name='Öffentlich gelistet')),
-                ('listing_consent_at', models.DateTimeField(blank=True, null=True, verbose_name='Zustimmung zur Listung am')),
-                ('cordis_pic', models.CharField(blank=True, db_index=True, max_length=20, verbose_name='CORDIS-PIC')),
-                ('search_text', models.TextField(default='', editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='Angelegt am')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='Geändert am')),
-                ('themes', models.ManyToManyField(blank=True, related_name='organisations', to='taxonomy.theme', verbose_name='Themen')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="Name")),
+                (
+                    "legal_form",
+                    models.CharField(blank=True, max_length=60, verbose_name="Rechtsform"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("startup", "Start-up"),
+                            ("sme", "KMU"),
+                            ("large", "Großunternehmen"),
+                            ("research", "Forschungseinrichtung"),
+                            ("university", "Hochschule"),
+                            ("public", "Öffentliche Einrichtung"),
+                            ("association", "Kammer, Verband, Gewerkschaft"),
+                            ("social", "Sozialunternehmen"),
+                            ("welfare", "Wohlfahrtsorganisation"),
+                        ],
+                        max_length=20,
+                        verbose_name="Art",
+                    ),
+                ),
+                (
+                    "size_band",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("micro", "1–9 Beschäftigte"),
+                            ("small", "10–49 Beschäftigte"),
+                            ("medium", "50–249 Beschäftigte"),
+                            ("large", "250–999 Beschäftigte"),
+                            ("very_large", "1.000 und mehr Beschäftigte"),
+                        ],
+                        max_length=20,
+                        verbose_name="Größe",
+                    ),
+                ),
+                (
+                    "founding_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1200),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="Gründungsjahr",
+                    ),
+                ),
+                (
+                    "street",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="Straße und Hausnummer"
+                    ),
+                ),
+                ("postcode", models.CharField(blank=True, max_length=12, verbose_name="PLZ")),
+                ("city", models.CharField(blank=True, max_length=120, verbose_name="Ort")),
+                ("country", models.CharField(default="DE", max_length=2, verbose_name="Land")),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-90),
+                            django.core.validators.MaxValueValidator(90),
+                        ],
+                        verbose_name="Breitengrad",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-180),
+                            django.core.validators.MaxValueValidator(180),
+                        ],
+                        verbose_name="Längengrad",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="Website")),
+                (
+                    "description_de",
+                    models.TextField(blank=True, verbose_name="Beschreibung (deutsch)"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, verbose_name="Beschreibung (englisch)"),
+                ),
+                ("offers", models.TextField(blank=True, verbose_name="Bietet")),
+                ("seeks", models.TextField(blank=True, verbose_name="Sucht")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("prospect", "Interessent"),
+                            ("member", "Mitglied"),
+                            ("former", "Ehemalig"),
+                        ],
+                        default="prospect",
+                        max_length=20,
+                        verbose_name="Status",
+                    ),
+                ),
+                (
+                    "listed_publicly",
+                    models.BooleanField(default=False, verbose_name="Öffentlich gelistet"),
+                ),
+                (
+                    "listing_consent_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="Zustimmung zur Listung am"
+                    ),
+                ),
+                (
+                    "cordis_pic",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=20, verbose_name="CORDIS-PIC"
+                    ),
+                ),
+                ("search_text", models.TextField(default="", editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="Angelegt am")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="Geändert am")),
+                (
+                    "themes",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="organisations",
+                        to="taxonomy.theme",
+                        verbose_name="Themen",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Organisation',
-                'verbose_name_plural': 'Organisationen',
-                'ordering': ['name'],
+                "verbose_name": "Organisation",
+                "verbose_name_plural": "Organisationen",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('member', 'Mitglied'), ('founding', 'Gründungsmitglied'), ('board', 'Vorstand / Lenkungskreis'), ('partner', 'Partner')], default='member', max_length=20, verbose_name='Rolle')),
-                ('started_on', models.DateField(blank=True, null=True, verbose_name='Seit')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='Bis')),
-                ('cluster', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='clusters.cluster')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='directory.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("member", "Mitglied"),
+                            ("founding", "Gründungsmitglied"),
+                            ("board", "Vorstand / Lenkungskreis"),
+                            ("partner", "Partner"),
+                        ],
+                        default="member",
+                        max_length=20,
+                        verbose_name="Rolle",
+                    ),
+                ),
+                ("started_on", models.DateField(blank=True, null=True, verbose_name="Seit")),
+                ("ended_on", models.DateField(blank=True, null=True, verbose_name="Bis")),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="clusters.cluster",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="directory.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Mitgliedschaft',
-                'verbose_name_plural': 'Mitgliedschaften',
+                "verbose_name": "Mitgliedschaft",
+                "verbose_name_plural": "Mitgliedschaften",
             },
         ),
         migrations.CreateModel(
-            name='Affiliation',
+            name="Affiliation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('function', models.CharField(blank=True, max_length=120, verbose_name='Funktion')),
-                ('is_primary', models.BooleanField(default=False, verbose_name='Hauptkontakt')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='affiliations', to='directory.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("function", models.CharField(blank=True, max_length=120, verbose_name="Funktion")),
+                ("is_primary", models.BooleanField(default=False, verbose_name="Hauptkontakt")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="affiliations",
+                        to="directory.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Zugehörigkeit',
-                'verbose_name_plural': 'Zugehörigkeiten',
+                "verbose_name": "Zugehörigkeit",
+                "verbose_name_plural": "Zugehörigkeiten",
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_name', models.CharField(max_length=100, verbose_name='Vorname')),
-                ('last_name', models.CharField(max_length=100, verbose_name='Nachname')),
-                ('email', models.EmailField(blank=True, db_index=True, max_length=254, verbose_name='E-Mail')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='Telefon')),
-                ('preferred_language', models.CharField(choices=[('de', 'Deutsch'), ('en', 'Englisch')], default='de', max_length=2, verbose_name='Bevorzugte Sprache')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='Angelegt am')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='Geändert am')),
-                ('organisations', models.ManyToManyField(blank=True, related_name='people', through='directory.Affiliation', to='directory.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("first_name", models.CharField(max_length=100, verbose_name="Vorname")),
+                ("last_name", models.CharField(max_length=100, verbose_name="Nachname")),
+                (
+                    "email",
+                    models.EmailField(
+                        blank=True, db_index=True, max_length=254, verbose_name="E-Mail"
+                    ),
+                ),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="Telefon")),
+                (
+                    "preferred_language",
+                    models.CharField(
+                        choices=[("de", "Deutsch"), ("en", "Englisch")],
+                        default="de",
+                        max_length=2,
+                        verbose_name="Bevorzugte Sprache",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="Angelegt am")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="Geändert am")),
+                (
+                    "organisations",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="people",
+                        through="directory.Affiliation",
+                        to="directory.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Person',
-                'verbose_name_plural': 'Personen',
-                'ordering': ['last_name', 'first_name'],
+                "verbose_name": "Person",
+                "verbose_name_plural": "Personen",
+                "ordering": ["last_name", "first_name"],
             },
         ),
         migrations.CreateModel(
-            name='Consent',
+            name="Consent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('purpose', models.CharField(choices=[('newsletter', 'Newsletter und Einladungen'), ('events', 'Veranstaltungsorganisation'), ('matching', 'Vermittlung von Partnern'), ('contact_sharing', 'Weitergabe der Kontaktdaten an Partner'), ('photos', 'Fotos bei Veranstaltungen')], max_length=30, verbose_name='Zweck')),
-                ('given_at', models.DateTimeField(verbose_name='Erteilt am')),
-                ('source', models.CharField(max_length=200, verbose_name='Quelle')),
-                ('withdrawn_at', models.DateTimeField(blank=True, null=True, verbose_name='Widerrufen am')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consents', to='directory.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[
+                            ("newsletter", "Newsletter und Einladungen"),
+                            ("events", "Veranstaltungsorganisation"),
+                            ("matching", "Vermittlung von Partnern"),
+                            ("contact_sharing", "Weitergabe der Kontaktdaten an Partner"),
+                            ("photos", "Fotos bei Veranstaltungen"),
+                        ],
+                        max_length=30,
+                        verbose_name="Zweck",
+                    ),
+                ),
+                ("given_at", models.DateTimeField(verbose_name="Erteilt am")),
+                ("source", models.CharField(max_length=200, verbose_name="Quelle")),
+                (
+                    "withdrawn_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Widerrufen am"),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consents",
+                        to="directory.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Einwilligung',
-                'verbose_name_plural': 'Einwilligungen',
-                'ordering': ['-given_at'],
+                "verbose_name": "Einwilligung",
+                "verbose_name_plural": "Einwilligungen",
+                "ordering": ["-given_at"],
             },
         ),
         migrations.AddField(
-            model_name='affiliation',
-            name='person',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='affiliations', to='directory.person'),
+            model_name="affiliation",
+            name="person",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="affiliations",
+                to="directory.person",
+            ),
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(fields=['name', 'id'], name='org_name_idx'),
+            model_name="organisation",
+            index=models.Index(fields=["name", "id"], name="org_name_idx"),
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(fields=['kind', 'name'], name='org_kind_name_idx'),
+            model_name="organisation",
+            index=models.Index(fields=["kind", "name"], name="org_kind_name_idx"),
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(fields=['status', 'name'], name='org_status_name_idx'),
+            model_name="organisation",
+            index=models.Index(fields=["status", "name"], name="org_status_name_idx"),
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(fields=['city', 'name'], name='org_city_name_idx'),
+            model_name="organisation",
+            index=models.Index(fields=["city", "name"], name="org_city_name_idx"),
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(fields=['listed_publicly', 'name'], name='org_public_name_idx'),
+            model_name="organisation",
+            index=models.Index(fields=["listed_publicly", "name"], name="org_public_name_idx"),
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(fields=['-updated_at'], name='org_updated_idx'),
+            model_name="organisation",
+            index=models.Index(fields=["-updated_at"], name="org_updated_idx"),
         ),
         migrations.AddIndex(
-            model_name='membership',
-            index=models.Index(fields=['cluster', 'organisation'], name='membership_cluster_idx'),
+            model_name="membership",
+            index=models.Index(fields=["cluster", "organisation"], name="membership_cluster_idx"),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(('ended_on__isnull', True), ('started_on__isnull', True), ('ended_on__gte', models.F('started_on')), _connector='OR'), name='membership_dates_ordered'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ended_on__isnull", True),
+                    ("started_on__isnull", True),
+                    ("ended_on__gte", models.F("started_on")),
+                    _connector="OR",
+                ),
+                name="membership_dates_ordered",
+            ),
         ),
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['last_name', 'first_name'], name='person_name_idx'),
+            model_name="person",
+            index=models.Index(fields=["last_name", "first_name"], name="person_name_idx"),
         ),
         migrations.AddConstraint(
-            model_name='affiliation',
-            constraint=models.UniqueConstraint(fields=('person', 'organisation'), name='affiliation_unique_pair'),
+            model_name="affiliation",
+            constraint=models.UniqueConstraint(
+                fields=("person", "organisation"), name="affiliation_unique_pair"
+            ),
         ),
     ]

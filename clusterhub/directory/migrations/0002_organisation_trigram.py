@@ -5,22 +5,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0001_initial'),
+        ("directory", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OrganisationTrigram',
+            name="OrganisationTrigram",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('trigram', models.CharField(max_length=3)),
-                ('organisation', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='directory.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("trigram", models.CharField(max_length=3)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="directory.organisation",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['trigram', 'organisation'], name='org_trigram_idx')],
-                'constraints': [models.UniqueConstraint(fields=('organisation', 'trigram'), name='org_trigram_unique')],
+                "indexes": [
+                    models.Index(fields=["trigram", "organisation"], name="org_trigram_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("organisation", "trigram"), name="org_trigram_unique"
+                    )
+                ],
             },
         ),
     ]

@@ -1,11 +1,14 @@
-"""Trigram search structures: FTS5 (trigram tokenizer) on SQLite, trigram postings + German full text on PostgreSQL."""
+"""Trigram search: FTS5 (trigram tokenizer) on SQLite; trigram postings and German
+full text on PostgreSQL."""
+
+from typing import Any
 
 from django.db import migrations
 
 from clusterhub.directory import search
 
 
-def create(apps, schema_editor):  # type: ignore[no-untyped-def]
+def create(apps: Any, schema_editor: Any) -> None:
     statements = {
         "sqlite": search.SQLITE_FTS_SETUP,
         "postgresql": search.POSTGRES_SEARCH_SETUP,
@@ -14,7 +17,7 @@ def create(apps, schema_editor):  # type: ignore[no-untyped-def]
         schema_editor.execute(statement)
 
 
-def drop(apps, schema_editor):  # type: ignore[no-untyped-def]
+def drop(apps: Any, schema_editor: Any) -> None:
     statements = {
         "sqlite": search.SQLITE_FTS_TEARDOWN,
         "postgresql": search.POSTGRES_SEARCH_TEARDOWN,

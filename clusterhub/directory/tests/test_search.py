@@ -30,7 +30,7 @@ def companies() -> dict[str, Organisation]:
         "Hochschule Mannheim",
         "John Deere GmbH & Co. KG",
     ]
-    return {name: OrganisationFactory(name=name) for name in names}
+    return {name: OrganisationFactory.create(name=name) for name in names}
 
 
 def names(page: object) -> list[str]:
@@ -55,8 +55,10 @@ def test_misspelt_name_finds_organisation_first(
 
 
 def test_search_respects_filters(companies: dict[str, Organisation]) -> None:
-    cluster = ClusterFactory()
-    MembershipFactory(organisation=companies["Fuchs Lubricants Germany GmbH"], cluster=cluster)
+    cluster = ClusterFactory.create()
+    MembershipFactory.create(
+        organisation=companies["Fuchs Lubricants Germany GmbH"], cluster=cluster
+    )
     page = search_organisations(
         Organisation.objects.all(), OrganisationFilter(query="fuchs", cluster_id=cluster.pk), 1
     )
@@ -64,21 +66,23 @@ def test_search_respects_filters(companies: dict[str, Organisation]) -> None:
 
 
 def test_filters_combine_without_query() -> None:
-    theme = ThemeFactory(slug="wasserstoff")
-    hydrogen = OrganisationFactory(name="H2 Rhein-Neckar", kind=Organisation.Kind.STARTUP)
+    theme = ThemeFactory.create(slug="wasserstoff")
+    hydrogen = OrganisationFactory.create(name="H2 Rhein-Neckar", kind=Organisation.Kind.STARTUP)
     hydrogen.themes.add(theme)
-    OrganisationFactory(name="Andere GmbH", kind=Organisation.Kind.STARTUP)
-    OrganisationFactory(name="Dritte AG", kind=Organisation.Kind.LARGE, city="Heidelberg")
+    OrganisationFactory.create(name="Andere GmbH", kind=Organisation.Kind.STARTUP)
+    OrganisationFactory.create(name="Dritte AG", kind=Organisation.Kind.LARGE, city="Heidelberg")
     by_theme = search_organisations(
         Organisation.objects.all(), OrganisationFilter(theme_id=theme.pk, kind="startup"), 1
     )
-    by_city = search_organisations(Organisation.objects.all(), OrganisationFilter(city="heidelberg"), 1)
+    by_city = search_organisations(
+        Organisation.objects.all(), OrganisationFilter(city="heidelberg"), 1
+    )
     assert names(by_theme) == ["H2 Rhein-Neckar"]
     assert names(by_city) == ["Dritte AG"]
 
 
 def test_renamed_organisation_is_found_by_new_name() -> None:
-    organisation = OrganisationFactory(name="Alter Name GmbH")
+    organisation = OrganisationFactory.create(name="Alter Name GmbH")
     Organisation.objects.filter(pk=organisation.pk).update(
         name="Zukunftswerk Jungbusch", search_text="Zukunftswerk Jungbusch"
     )
@@ -89,7 +93,7 @@ def test_renamed_organisation_is_found_by_new_name() -> None:
 
 
 def test_query_without_trigrams_returns_nothing_instead_of_failing() -> None:
-    OrganisationFactory(name="AB")
+    OrganisationFactory.create(name="AB")
     assert trigrams("a b") == []
     page = search_organisations(Organisation.objects.all(), OrganisationFilter(query="a b"), 1)
     assert names(page) == []
@@ -98,10 +102,12 @@ def test_query_without_trigrams_returns_nothing_instead_of_failing() -> None:
 def test_list_page_query_count_stays_flat(
     client: Client, django_assert_max_num_queries: object
 ) -> None:
-    cluster = ClusterFactory()
+    cluster = ClusterFactory.create()
     for index in range(60):
-        MembershipFactory(organisation=OrganisationFactory(name=f"Firma {index:02d}"), cluster=cluster)
-    user = AccountFactory(role="reader").user
+        MembershipFactory.create(
+            organisation=OrganisationFactory.create(name=f"Firma {index:02d}"), cluster=cluster
+        )
+    user = AccountFactory.create(role="reader").user
     client.force_login(user)
     with django_assert_max_num_queries(12):  # type: ignore[operator]
         response = client.get(reverse("directory:organisation_list"), {"page": 2})
@@ -113,8 +119,8 @@ def test_list_page_query_count_stays_flat(
 
 
 def test_htmx_request_returns_only_the_results(client: Client) -> None:
-    OrganisationFactory(name="Pepperl+Fuchs")
-    client.force_login(AccountFactory(role="reader").user)
+    OrganisationFactory.create(name="Pepperl+Fuchs")
+    client.force_login(AccountFactory.create(role="reader").user)
     response = client.get(
         reverse("directory:organisation_list"), {"q": "peperl"}, headers={"HX-Request": "true"}
     )

@@ -56,7 +56,8 @@ def test_invalid_edit_keeps_what_was_typed_and_changes_nothing(
     organisation = registry.smart_member
     url = reverse("directory:organisation_edit", args=[organisation.pk])
     response = client.post(
-        url, form_data(organisation, founding_year="1066", offers="Neuer Text", country="Deutschland")
+        url,
+        form_data(organisation, founding_year="1066", offers="Neuer Text", country="Deutschland"),
     )
     assert response.status_code == 200
     body = response.content.decode()

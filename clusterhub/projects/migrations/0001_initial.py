@@ -5,54 +5,118 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('directory', '0001_initial'),
-        ('taxonomy', '0001_initial'),
+        ("directory", "0001_initial"),
+        ("taxonomy", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Project',
+            name="Project",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(choices=[('cordis', 'CORDIS (EU-Forschungsprojekte)'), ('local', 'Eigenes Innovationsprojekt')], max_length=20, verbose_name='Quelle')),
-                ('external_id', models.CharField(blank=True, max_length=40, verbose_name='Externe Kennung')),
-                ('acronym', models.CharField(blank=True, max_length=120, verbose_name='Akronym')),
-                ('title', models.CharField(blank=True, max_length=300, verbose_name='Titel')),
-                ('programme', models.CharField(blank=True, max_length=200, verbose_name='Programm')),
-                ('topic', models.CharField(blank=True, max_length=120, verbose_name='Ausschreibungsthema')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='Beginn')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='Ende')),
-                ('themes', models.ManyToManyField(blank=True, to='taxonomy.theme', verbose_name='Themen')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("cordis", "CORDIS (EU-Forschungsprojekte)"),
+                            ("local", "Eigenes Innovationsprojekt"),
+                        ],
+                        max_length=20,
+                        verbose_name="Quelle",
+                    ),
+                ),
+                (
+                    "external_id",
+                    models.CharField(blank=True, max_length=40, verbose_name="Externe Kennung"),
+                ),
+                ("acronym", models.CharField(blank=True, max_length=120, verbose_name="Akronym")),
+                ("title", models.CharField(blank=True, max_length=300, verbose_name="Titel")),
+                (
+                    "programme",
+                    models.CharField(blank=True, max_length=200, verbose_name="Programm"),
+                ),
+                (
+                    "topic",
+                    models.CharField(
+                        blank=True, max_length=120, verbose_name="Ausschreibungsthema"
+                    ),
+                ),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="Beginn")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="Ende")),
+                (
+                    "themes",
+                    models.ManyToManyField(blank=True, to="taxonomy.theme", verbose_name="Themen"),
+                ),
             ],
             options={
-                'verbose_name': 'Projekt',
-                'verbose_name_plural': 'Projekte',
-                'ordering': ['-start_date'],
+                "verbose_name": "Projekt",
+                "verbose_name_plural": "Projekte",
+                "ordering": ["-start_date"],
             },
         ),
         migrations.CreateModel(
-            name='Participation',
+            name="Participation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('coordinator', 'Koordination'), ('participant', 'Beteiligt'), ('partner', 'Partner')], max_length=20, verbose_name='Rolle')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='directory.organisation')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("coordinator", "Koordination"),
+                            ("participant", "Beteiligt"),
+                            ("partner", "Partner"),
+                        ],
+                        max_length=20,
+                        verbose_name="Rolle",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participations",
+                        to="directory.organisation",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participations",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Projektbeteiligung',
-                'verbose_name_plural': 'Projektbeteiligungen',
+                "verbose_name": "Projektbeteiligung",
+                "verbose_name_plural": "Projektbeteiligungen",
             },
         ),
         migrations.AddConstraint(
-            model_name='project',
-            constraint=models.UniqueConstraint(condition=models.Q(('external_id', ''), _negated=True), fields=('source', 'external_id'), name='project_unique_external_id'),
+            model_name="project",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("external_id", ""), _negated=True),
+                fields=("source", "external_id"),
+                name="project_unique_external_id",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='participation',
-            constraint=models.UniqueConstraint(fields=('project', 'organisation'), name='participation_unique_pair'),
+            model_name="participation",
+            constraint=models.UniqueConstraint(
+                fields=("project", "organisation"), name="participation_unique_pair"
+            ),
         ),
     ]

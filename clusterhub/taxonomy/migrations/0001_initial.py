@@ -5,27 +5,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Theme',
+            name="Theme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='Kennung')),
-                ('label_de', models.CharField(max_length=200, verbose_name='Bezeichnung (deutsch)')),
-                ('label_en', models.CharField(max_length=200, verbose_name='Bezeichnung (englisch)')),
-                ('scheme', models.CharField(choices=[('lead_market', 'Green-Tech-Leitmarkt'), ('cross_cutting', 'Querschnittsthema'), ('cluster_field', 'Clusterfeld'), ('consortium', 'Konsortialthema'), ('research', 'Forschungsprogramm')], max_length=20, verbose_name='Art')),
-                ('broader', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='narrower', to='taxonomy.theme', verbose_name='Oberbegriff')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="Kennung")),
+                (
+                    "label_de",
+                    models.CharField(max_length=200, verbose_name="Bezeichnung (deutsch)"),
+                ),
+                (
+                    "label_en",
+                    models.CharField(max_length=200, verbose_name="Bezeichnung (englisch)"),
+                ),
+                (
+                    "scheme",
+                    models.CharField(
+                        choices=[
+                            ("lead_market", "Green-Tech-Leitmarkt"),
+                            ("cross_cutting", "Querschnittsthema"),
+                            ("cluster_field", "Clusterfeld"),
+                            ("consortium", "Konsortialthema"),
+                            ("research", "Forschungsprogramm"),
+                        ],
+                        max_length=20,
+                        verbose_name="Art",
+                    ),
+                ),
+                (
+                    "broader",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="narrower",
+                        to="taxonomy.theme",
+                        verbose_name="Oberbegriff",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Thema',
-                'verbose_name_plural': 'Themen',
-                'ordering': ['label_de'],
+                "verbose_name": "Thema",
+                "verbose_name_plural": "Themen",
+                "ordering": ["label_de"],
             },
         ),
     ]

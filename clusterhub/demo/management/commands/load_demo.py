@@ -1,0 +1,78 @@
+"""``manage.py load_demo``: loads the Mannheim demo and prints a login per role."""
+
+from __future__ import annotations
+
+import time
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.urls import reverse
+
+from clusterhub.demo.loader import DemoOptions, load_demo
+from clusterhub.directory.models import Organisation
+
+
+class Command(BaseCommand):
+    help = (
+        "Lädt die Mannheim-Demo: Themen, Cluster, die Organisationen aus dem Artikel, "
+        "EU-Forschungspartner aus CORDIS, generierte regionale Organisationen, Konten."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Nichts tun, wenn schon Organisationen gespeichert sind.",
+        )
+        parser.add_argument(
+            "--cordis-dir",
+            type=Path,
+            default=None,
+            help="Ordner mit dem CORDIS-Auszug (Standard: settings.CORDIS_DATA_DIR).",
+        )
+        parser.add_argument(
+            "--regional",
+            type=int,
+            default=3000,
+            help="Anzahl generierter regionaler Organisationen (Standard: 3000).",
+        )
+        parser.add_argument("--seed", type=int, default=42, help="Startwert des Zufalls.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["if_empty"] and Organisation.objects.exists():
+            count = Organisation.objects.count()
+            self.stdout.write(
+                f"Die Datenbank enthält schon {count} Organisationen – Demo nicht geladen."
+            )
+            return
+        cordis_dir = options["cordis_dir"] or getattr(settings, "CORDIS_DATA_DIR", None)
+        started = time.perf_counter()
+        result = load_demo(
+            DemoOptions(
+                cordis_dir=Path(cordis_dir) if cordis_dir else None,
+                regional=max(0, options["regional"]),
+                seed=options["seed"],
+            ),
+            self.stdout.write,
+        )
+        elapsed = time.perf_counter() - started
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo geladen: {result.organisations} Organisationen in {elapsed:.1f} s."
+            )
+        )
+        self.stdout.write(f"Anmeldung unter {settings.SITE_URL}{reverse('accounts:login')}")
+        for login in result.logins:
+            self.stdout.write(
+                f"  {login.role:<24} Benutzer: {login.username:<16} "
+                f"Passwort: {login.password}   ({login.note})"
+            )
+        detail = reverse("directory:organisation_detail", args=[result.showcase_organisation_id])
+        note = reverse("crm:interaction_detail", args=[result.private_note_id])
+        self.stdout.write(f"Pepperl+Fuchs: {detail}")
+        self.stdout.write(
+            f"Private Notiz des Green Industry Clusters (für manager.smart gesperrt): {note}"
+        )
