@@ -7,10 +7,13 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from clusterhub.core.widgets import FastSelect
+
 INPUT_CLASS: dict[type[forms.Widget], str] = {
     forms.Select: "kern-form-input__select",
+    FastSelect: "kern-form-input__select",
     forms.SelectMultiple: "kern-form-input__select",
-    forms.CheckboxInput: "kern-form-check__input",
+    forms.CheckboxInput: "kern-form-check__checkbox",
 }
 
 

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from clusterhub.accounts.roles import Viewer, viewer_for
+from clusterhub.clusters.access import can_manage_cluster
 from clusterhub.crm.models import FollowUp, Interaction
 
 
@@ -20,7 +21,7 @@ def interactions_visible_to(viewer: Viewer) -> QuerySet[Interaction]:
 
 
 def can_write_notes_for(viewer: Viewer, cluster_id: int) -> bool:
-    return viewer.is_admin or (viewer.is_manager and cluster_id in viewer.managed_cluster_ids)
+    return can_manage_cluster(viewer, cluster_id)
 
 
 def get_interaction_for_user(

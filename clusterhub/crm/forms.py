@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.accounts.roles import Viewer
-from clusterhub.clusters.models import Cluster
+from clusterhub.clusters.access import clusters_managed_by
 from clusterhub.core.forms import KernFormMixin
 from clusterhub.crm.models import Interaction
 
@@ -30,9 +30,7 @@ class InteractionForm(KernFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        clusters = Cluster.objects.all()
-        if not viewer.is_admin:
-            clusters = clusters.filter(pk__in=viewer.managed_cluster_ids)
+        clusters = clusters_managed_by(viewer)
         cluster_field = self.fields["cluster"]
         assert isinstance(cluster_field, forms.ModelChoiceField)
         cluster_field.queryset = clusters

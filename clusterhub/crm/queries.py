@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from clusterhub.accounts.roles import Viewer
+from clusterhub.clusters.access import clusters_managed_by
 from clusterhub.clusters.models import Cluster
 from clusterhub.crm.access import interactions_visible_to
 from clusterhub.crm.models import Interaction
@@ -27,14 +28,8 @@ def notes_for_organisation(viewer: Viewer, organisation: Organisation) -> Organi
         .select_related("cluster", "person", "author")
         .prefetch_related("follow_ups")
     )
-    if viewer.is_admin:
-        writable = list(Cluster.objects.all())
-    elif viewer.is_manager:
-        writable = list(Cluster.objects.filter(pk__in=viewer.managed_cluster_ids))
-    else:
-        writable = []
     return OrganisationNotes(
         visible=visible,
         hidden_count=all_notes.count() - len(visible),
-        writable_clusters=writable,
+        writable_clusters=list(clusters_managed_by(viewer)),
     )

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from clusterhub.clusters.models import Cluster
 from clusterhub.core.forms import KernFormMixin
-from clusterhub.directory.models import Organisation, Person
+from clusterhub.core.widgets import FastSelect
+from clusterhub.directory.models import Consent, Membership, Organisation, Person
 from clusterhub.directory.queries import SORTS
 from clusterhub.taxonomy.models import Theme
 
@@ -15,19 +16,36 @@ from clusterhub.taxonomy.models import Theme
 class OrganisationFilterForm(KernFormMixin, forms.Form):
     q = forms.CharField(label=_("Suche"), required=False, max_length=200)
     cluster = forms.ModelChoiceField(
-        label=_("Cluster"), queryset=Cluster.objects.all(), required=False
+        label=_("Cluster"),
+        queryset=Cluster.objects.all(),
+        required=False,
+        empty_label=_("alle"),
+        widget=FastSelect,
     )
     kind = forms.ChoiceField(
-        label=_("Art"), choices=[("", _("alle")), *Organisation.Kind.choices], required=False
+        label=_("Art"),
+        choices=[("", _("alle")), *Organisation.Kind.choices],
+        required=False,
+        widget=FastSelect,
     )
-    theme = forms.ModelChoiceField(label=_("Thema"), queryset=Theme.objects.all(), required=False)
+    theme = forms.ModelChoiceField(
+        label=_("Thema"),
+        queryset=Theme.objects.all(),
+        required=False,
+        empty_label=_("alle"),
+        widget=FastSelect,
+    )
     status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("alle")), *Organisation.Status.choices], required=False
+        label=_("Status"),
+        choices=[("", _("alle")), *Organisation.Status.choices],
+        required=False,
+        widget=FastSelect,
     )
     city = forms.CharField(label=_("Ort"), required=False, max_length=120)
     sort = forms.ChoiceField(
         label=_("Sortierung"),
         required=False,
+        widget=FastSelect,
         choices=[
             ("name", _("Name A–Z")),
             ("-name", _("Name Z–A")),
@@ -107,3 +125,30 @@ class PersonForm(KernFormMixin, forms.ModelForm):
     class Meta:
         model = Person
         fields = ["first_name", "last_name", "email", "phone", "preferred_language"]
+
+
+class MembershipForm(KernFormMixin, forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["cluster", "role", "started_on"]
+        widgets = {"started_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args: Any, clusters: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cluster_field = self.fields["cluster"]
+        assert isinstance(cluster_field, forms.ModelChoiceField)
+        cluster_field.queryset = clusters
+
+
+class ConsentForm(KernFormMixin, forms.ModelForm):
+    class Meta:
+        model = Consent
+        fields = ["purpose", "given_at", "source"]
+        widgets = {"given_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+        help_texts = {"source": _("Wie wurde die Einwilligung erteilt, z. B. Anmeldeformular.")}
+
+
+class NewContactForm(PersonForm):
+    """A new person at an organisation: their details and their function there."""
+
+    function = forms.CharField(label=_("Funktion"), required=False, max_length=120)

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms import ModelForm
 from django.utils import timezone
 
+from clusterhub.accounts.roles import viewer_for
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
-from clusterhub.directory.models import Organisation, Person
+from clusterhub.clusters.access import can_manage_cluster
+from clusterhub.directory.forms import ConsentForm, MembershipForm, NewContactForm
+from clusterhub.directory.models import Affiliation, Consent, Membership, Organisation, Person
 
 Actor = AbstractBaseUser | AnonymousUser | None
 
@@ -116,3 +121,81 @@ def erase_person(actor: Actor, person: Person) -> None:
     entry_target = Person(pk=person.pk, first_name="gelöscht", last_name=f"#{person.pk}")
     person.delete()
     audit.record(actor, AuditEntry.Action.ERASE, entry_target)
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+@transaction.atomic
+def add_membership(actor: Actor, organisation: Organisation, form: MembershipForm) -> Membership:
+    """Take an organisation into a cluster the actor manages."""
+    viewer = viewer_for(actor) if actor is not None else None
+    _require(viewer is not None and can_manage_cluster(viewer, form.cleaned_data["cluster"].pk))
+    membership: Membership = form.save(commit=False)
+    membership.organisation = organisation
+    membership.save()
+    if organisation.status == Organisation.Status.PROSPECT:
+        organisation.status = Organisation.Status.MEMBER
+        organisation.save(update_fields=["status", "updated_at"])
+    audit.record(
+        actor,
+        AuditEntry.Action.CREATE,
+        membership,
+        {"cluster": [None, membership.cluster.name], "role": [None, membership.role]},
+    )
+    return membership
+
+
+@transaction.atomic
+def end_membership(actor: Actor, membership: Membership) -> Membership:
+    viewer = viewer_for(actor) if actor is not None else None
+    _require(viewer is not None and can_manage_cluster(viewer, membership.cluster_id))
+    if membership.ended_on is None:
+        membership.ended_on = max(timezone.localdate(), membership.started_on or date.min)
+        membership.save(update_fields=["ended_on"])
+        audit.record(
+            actor,
+            AuditEntry.Action.UPDATE,
+            membership,
+            {"ended_on": [None, str(membership.ended_on)]},
+        )
+    return membership
+
+
+@transaction.atomic
+def add_contact(actor: Actor, organisation: Organisation, form: NewContactForm) -> Person:
+    """A new person at an organisation, with their function there."""
+    person = save_person(actor, form)
+    Affiliation.objects.create(
+        person=person, organisation=organisation, function=form.cleaned_data.get("function", "")
+    )
+    return person
+
+
+@transaction.atomic
+def record_consent(actor: Actor, person: Person, form: ConsentForm) -> Consent:
+    consent: Consent = form.save(commit=False)
+    consent.person = person
+    if actor is not None and actor.is_authenticated:
+        consent.recorded_by_id = int(str(actor.pk))
+    consent.save()
+    audit.record(
+        actor,
+        AuditEntry.Action.CREATE,
+        consent,
+        {"purpose": [None, consent.purpose], "source": [None, consent.source]},
+    )
+    return consent
+
+
+@transaction.atomic
+def withdraw_consent(actor: Actor, consent: Consent) -> Consent:
+    if consent.withdrawn_at is None:
+        consent.withdrawn_at = timezone.now()
+        consent.save(update_fields=["withdrawn_at"])
+        audit.record(
+            actor, AuditEntry.Action.UPDATE, consent, {"withdrawn_at": [None, "widerrufen"]}
+        )
+    return consent

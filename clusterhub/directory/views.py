@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from clusterhub.accounts.roles import viewer_for
 from clusterhub.audit import services as audit
+from clusterhub.clusters.access import clusters_managed_by
 from clusterhub.core.decorators import member_editor_required, staff_required
 from clusterhub.core.http import HtmxHttpRequest
 from clusterhub.crm.forms import InteractionForm
@@ -29,13 +30,16 @@ from clusterhub.directory.access import (
     people_visible_to,
 )
 from clusterhub.directory.forms import (
+    ConsentForm,
     MemberProfileForm,
+    MembershipForm,
+    NewContactForm,
     OrganisationFilterForm,
     OrganisationForm,
     PersonForm,
     PublicDirectoryFilterForm,
 )
-from clusterhub.directory.models import Organisation
+from clusterhub.directory.models import Consent, Membership, Organisation, Person
 
 
 def _filter_from(form: OrganisationFilterForm) -> queries.OrganisationFilter:
@@ -68,12 +72,16 @@ def render_organisation_page(
     request: HtmxHttpRequest,
     organisation: Organisation,
     interaction_form: InteractionForm | None = None,
+    membership_form: MembershipForm | None = None,
 ) -> HttpResponse:
     """The staff page of one organisation; a bound form with errors is shown as typed."""
     viewer = viewer_for(request.user)
     notes = notes_for_organisation(viewer, organisation)
     if interaction_form is None and notes.writable_clusters:
         interaction_form = InteractionForm(viewer=viewer)
+    managed = clusters_managed_by(viewer)
+    if membership_form is None and notes.writable_clusters:
+        membership_form = MembershipForm(clusters=managed)
     context = {
         "organisation": organisation,
         "memberships": organisation.memberships.select_related("cluster"),
@@ -81,6 +89,8 @@ def render_organisation_page(
         "notes": notes,
         "can_edit": can_edit_organisation(viewer, organisation),
         "interaction_form": interaction_form,
+        "membership_form": membership_form,
+        "managed_cluster_ids": {cluster.pk for cluster in notes.writable_clusters},
     }
     return render(request, "directory/organisation_detail.html", context)
 
@@ -155,17 +165,25 @@ def person_list(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "directory/person_list.html", {"page": page, "query": query})
 
 
-@staff_required
-def person_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    person = get_person_for_user(request.user, pk)
-    audit.record_view(request.user, person)
+def render_person_page(
+    request: HtmxHttpRequest, person: Person, consent_form: ConsentForm | None = None
+) -> HttpResponse:
+    can_edit = can_edit_person(viewer_for(request.user), person)
     context = {
         "person": person,
         "affiliations": person.affiliations.select_related("organisation"),
         "consents": person.consents.all(),
-        "can_edit": can_edit_person(viewer_for(request.user), person),
+        "can_edit": can_edit,
+        "consent_form": consent_form or (ConsentForm() if can_edit else None),
     }
     return render(request, "directory/person_detail.html", context)
+
+
+@staff_required
+def person_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk)
+    audit.record_view(request.user, person)
+    return render_person_page(request, person)
 
 
 @staff_required
@@ -218,3 +236,61 @@ def public_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "directory/public_detail.html",
         {"organisation": organisation, "memberships": memberships},
     )
+
+
+@staff_required
+@require_POST
+def membership_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    organisation = get_organisation_for_user(request.user, pk)
+    clusters = clusters_managed_by(viewer_for(request.user))
+    form = MembershipForm(request.POST, clusters=clusters)
+    if form.is_valid():
+        services.add_membership(request.user, organisation, form)
+        messages.success(request, _("Die Mitgliedschaft wurde eingetragen."))
+        return redirect("directory:organisation_detail", pk=organisation.pk)
+    return render_organisation_page(request, organisation, membership_form=form)
+
+
+@staff_required
+@require_POST
+def membership_end(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    membership = get_object_or_404(Membership, pk=pk)
+    get_organisation_for_user(request.user, membership.organisation_id)
+    services.end_membership(request.user, membership)
+    messages.success(request, _("Die Mitgliedschaft wurde beendet."))
+    return redirect("directory:organisation_detail", pk=membership.organisation_id)
+
+
+@staff_required
+def contact_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    organisation = get_organisation_for_user(request.user, pk, write=True)
+    form = NewContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = services.add_contact(request.user, organisation, form)
+        messages.success(request, _("Die Person wurde angelegt."))
+        return redirect("directory:person_detail", pk=person.pk)
+    return render(
+        request, "directory/contact_form.html", {"form": form, "organisation": organisation}
+    )
+
+
+@staff_required
+@require_POST
+def consent_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk, write=True)
+    form = ConsentForm(request.POST)
+    if form.is_valid():
+        services.record_consent(request.user, person, form)
+        messages.success(request, _("Die Einwilligung wurde erfasst."))
+        return redirect("directory:person_detail", pk=person.pk)
+    return render_person_page(request, person, consent_form=form)
+
+
+@staff_required
+@require_POST
+def consent_withdraw(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    consent = get_object_or_404(Consent, pk=pk)
+    get_person_for_user(request.user, consent.person_id, write=True)
+    services.withdraw_consent(request.user, consent)
+    messages.success(request, _("Der Widerruf wurde eingetragen."))
+    return redirect("directory:person_detail", pk=consent.person_id)

@@ -59,6 +59,11 @@ PAGES: list[tuple[str, Url, dict[str, int]]] = [
         lambda r: reverse("directory:organisation_create"),
         only({"admin", "smart_manager", "medtech_manager"}),
     ),
+    (
+        "add contact",
+        lambda r: reverse("directory:contact_create", args=[r.smart_member.pk]),
+        only({"admin", "smart_manager"}),
+    ),
     ("people", lambda r: reverse("directory:person_list"), staff_only()),
     ("person", lambda r: reverse("directory:person_detail", args=[r.person.pk]), staff_only()),
     (

