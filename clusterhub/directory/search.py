@@ -15,44 +15,43 @@ from rapidfuzz import fuzz, utils
 CANDIDATE_LIMIT = 400
 _WORD = re.compile(r"\w+", re.UNICODE)
 
-SQLITE_FTS_SETUP = [
-    """
-    CREATE VIRTUAL TABLE IF NOT EXISTS directory_organisation_fts USING fts5(
-        name, search_text, content='directory_organisation', content_rowid='id',
-        tokenize='trigram'
-    )
-    """,
-    """
-    CREATE TRIGGER IF NOT EXISTS directory_organisation_fts_ai
-    AFTER INSERT ON directory_organisation BEGIN
-        INSERT INTO directory_organisation_fts(rowid, name, search_text)
-        VALUES (new.id, new.name, new.search_text);
-    END
-    """,
-    """
-    CREATE TRIGGER IF NOT EXISTS directory_organisation_fts_ad
-    AFTER DELETE ON directory_organisation BEGIN
-        INSERT INTO directory_organisation_fts(directory_organisation_fts, rowid, name, search_text)
-        VALUES ('delete', old.id, old.name, old.search_text);
-    END
-    """,
-    """
-    CREATE TRIGGER IF NOT EXISTS directory_organisation_fts_au
-    AFTER UPDATE OF name, search_text ON directory_organisation BEGIN
-        INSERT INTO directory_organisation_fts(directory_organisation_fts, rowid, name, search_text)
-        VALUES ('delete', old.id, old.name, old.search_text);
-        INSERT INTO directory_organisation_fts(rowid, name, search_text)
-        VALUES (new.id, new.name, new.search_text);
-    END
-    """,
-    "INSERT INTO directory_organisation_fts(directory_organisation_fts) VALUES ('rebuild')",
-]
-SQLITE_FTS_TEARDOWN = [
-    "DROP TRIGGER IF EXISTS directory_organisation_fts_au",
-    "DROP TRIGGER IF EXISTS directory_organisation_fts_ad",
-    "DROP TRIGGER IF EXISTS directory_organisation_fts_ai",
-    "DROP TABLE IF EXISTS directory_organisation_fts",
-]
+def _sqlite_fts(table: str, columns: list[str]) -> tuple[list[str], list[str]]:
+    """An external-content FTS5 trigram table over ``columns`` and the triggers that sync it."""
+    names = ", ".join(columns)
+    new = ", ".join(f"new.{column}" for column in columns)
+    old = ", ".join(f"old.{column}" for column in columns)
+    setup = [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5({names}, "
+        "content='directory_organisation', content_rowid='id', tokenize='trigram')",
+        f"CREATE TRIGGER IF NOT EXISTS {table}_ai AFTER INSERT ON directory_organisation BEGIN "
+        f"INSERT INTO {table}(rowid, {names}) VALUES (new.id, {new}); END",
+        f"CREATE TRIGGER IF NOT EXISTS {table}_ad AFTER DELETE ON directory_organisation BEGIN "
+        f"INSERT INTO {table}({table}, rowid, {names}) VALUES ('delete', old.id, {old}); END",
+        f"CREATE TRIGGER IF NOT EXISTS {table}_au AFTER UPDATE OF {names} "
+        f"ON directory_organisation BEGIN "
+        f"INSERT INTO {table}({table}, rowid, {names}) VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO {table}(rowid, {names}) VALUES (new.id, {new}); END",
+        f"INSERT INTO {table}({table}) VALUES ('rebuild')",
+    ]
+    teardown = [
+        f"DROP TRIGGER IF EXISTS {table}_au",
+        f"DROP TRIGGER IF EXISTS {table}_ad",
+        f"DROP TRIGGER IF EXISTS {table}_ai",
+        f"DROP TABLE IF EXISTS {table}",
+    ]
+    return setup, teardown
+
+
+# Two indexes, because a misspelt name and a word in a description need different queries:
+# names are short, so any shared trigram may make a candidate (OR, ranked by bm25); long texts
+# are matched on whole words as substrings, which FTS5 answers by intersecting postings.
+_NAME_SETUP, _NAME_TEARDOWN = _sqlite_fts("directory_organisation_name_fts", ["name", "city"])
+_TEXT_SETUP, _TEXT_TEARDOWN = _sqlite_fts("directory_organisation_fts", ["search_text"])
+SQLITE_FTS_SETUP = _NAME_SETUP + _TEXT_SETUP
+SQLITE_FTS_TEARDOWN = _NAME_TEARDOWN + _TEXT_TEARDOWN
+TEXT_CANDIDATE_SHARE = 4
+
+
 # Trigram postings of name and city, kept by a trigger so bulk writes stay in step, and a
 # German full-text index over the longer texts (offers, seeks, description).
 POSTGRES_SEARCH_SETUP = [
@@ -109,18 +108,31 @@ def trigrams(query: str) -> list[str]:
     return list(seen)
 
 
+def _fts_quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
 def _sqlite_candidates(query: str, limit: int) -> list[int]:
     grams = trigrams(query)
     if not grams:
         return []
-    match = " OR ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
+    words = [word for word in _WORD.findall(query.lower()) if len(word) >= 3]
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT rowid FROM directory_organisation_fts WHERE directory_organisation_fts "
-            "MATCH %s ORDER BY bm25(directory_organisation_fts, 10.0, 1.0) LIMIT %s",
-            [match, limit],
+            "SELECT rowid FROM directory_organisation_name_fts "
+            "WHERE directory_organisation_name_fts MATCH %s "
+            "ORDER BY bm25(directory_organisation_name_fts, 10.0, 1.0) LIMIT %s",
+            [" OR ".join(_fts_quote(gram) for gram in grams), limit],
         )
-        return [row[0] for row in cursor.fetchall()]
+        ids = [row[0] for row in cursor.fetchall()]
+        cursor.execute(
+            "SELECT rowid FROM directory_organisation_fts WHERE directory_organisation_fts "
+            "MATCH %s ORDER BY bm25(directory_organisation_fts) LIMIT %s",
+            [" OR ".join(_fts_quote(word) for word in words), limit // TEXT_CANDIDATE_SHARE],
+        )
+        seen = set(ids)
+        ids.extend(pk for (pk,) in cursor.fetchall() if pk not in seen)
+    return ids
 
 
 def _postgres_candidates(query: str, limit: int) -> list[int]:
@@ -140,7 +152,7 @@ def _postgres_candidates(query: str, limit: int) -> list[int]:
             "WHERE to_tsvector('german', search_text) @@ plainto_tsquery('german', %s) "
             "ORDER BY ts_rank(to_tsvector('german', search_text), "
             "plainto_tsquery('german', %s)) DESC LIMIT %s",
-            [query, query, limit // 4],
+            [query, query, limit // TEXT_CANDIDATE_SHARE],
         )
         seen = set(ids)
         ids.extend(pk for (pk,) in cursor.fetchall() if pk not in seen)

@@ -127,3 +127,15 @@ def test_htmx_request_returns_only_the_results(client: Client) -> None:
     body = response.content.decode()
     assert "Pepperl+Fuchs" in body
     assert "<html" not in body
+
+
+def test_word_in_offers_finds_organisation() -> None:
+    OrganisationFactory.create(
+        name="Glaswerk Rheinau", offers="Wasserstoff-Brenner für Glasschmelze"
+    )
+    OrganisationFactory.create(name="Brennerei Neckarau", offers="Obstbrände")
+    OrganisationFactory.create(name="Andere GmbH", offers="Software")
+    page = search_organisations(
+        Organisation.objects.all(), OrganisationFilter(query="wasserstoff"), 1
+    )
+    assert names(page) == ["Glaswerk Rheinau"]
