@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "clusterhub.audit",
     "clusterhub.projects",
     "clusterhub.demo",
+    "clusterhub.events",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns += i18n_patterns(
     path("", include("clusterhub.accounts.urls")),
     path("", include("clusterhub.clusters.urls")),
     path("", include("clusterhub.directory.urls")),
+    path("", include("clusterhub.events.urls")),
     path("intern/", include("clusterhub.crm.urls")),
     path("intern/", include("clusterhub.audit.urls")),
     prefix_default_language=False,

@@ -32,7 +32,11 @@ class KernFormMixin:
             if name in self.fields:  # type: ignore[attr-defined]
                 widget = self.fields[name].widget  # type: ignore[attr-defined]
                 widget.attrs["aria-invalid"] = "true"
-                widget.attrs["aria-describedby"] = f"id_{self.add_prefix(name)}_error"  # type: ignore[attr-defined]
+                bound_id = self[name].auto_id  # type: ignore[index]
+                described_by = [f"{bound_id}_error"]
+                if self.fields[name].help_text:  # type: ignore[attr-defined]
+                    described_by.append(f"{bound_id}_helptext")
+                widget.attrs["aria-describedby"] = " ".join(described_by)
 
 
 class KernAuthenticationForm(KernFormMixin, AuthenticationForm):

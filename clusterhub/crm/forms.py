@@ -29,6 +29,8 @@ class InteractionForm(KernFormMixin, forms.ModelForm):
         }
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
+        # Own ids: the organisation page shows this form beside the membership form.
+        kwargs.setdefault("auto_id", "note_%s")
         super().__init__(*args, **kwargs)
         clusters = clusters_managed_by(viewer)
         cluster_field = self.fields["cluster"]

@@ -134,6 +134,7 @@ class MembershipForm(KernFormMixin, forms.ModelForm):
         widgets = {"started_on": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args: Any, clusters: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "membership_%s")
         super().__init__(*args, **kwargs)
         cluster_field = self.fields["cluster"]
         assert isinstance(cluster_field, forms.ModelChoiceField)

@@ -1,0 +1,237 @@
+"""Registration rush against a running server, on SQLite and on PostgreSQL.
+
+Run: ``.venv/bin/python bench/events/rush.py [--clients 500] [--capacity 250]
+[--databases sqlite,postgresql] [--workers 16]``
+
+For each database a fresh one is made (a SQLite file in a temporary folder in WAL mode, or a
+throw-away PostgreSQL from ``scripts/with_postgres.py`` unless DATABASE_URL names one),
+migrated, and given one event with ``--capacity`` places. ``serve.py`` serves the site on
+127.0.0.1 with a pool of ``--workers`` threads (persistent database connections). Then, in
+this process, ``--clients`` asyncio clients at once:
+
+1. baseline: each GETs the public calendar page (a read);
+2. rush: each GETs the event page (CSRF cookie and token) and POSTs the registration form.
+
+Printed per database: requests/s and p50/p95 latency of each phase, the rush's p95 as a ratio
+to the baseline's p95 measured in the same run, and the outcome read back from the database:
+exactly ``capacity`` confirmed, the rest waitlisted, no error, no lost registration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+PYTHON = sys.executable
+HOST = "127.0.0.1"
+TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+COOKIE = re.compile(rb"csrftoken=([^;]+)")
+
+SETUP = """
+import datetime as dt
+from django.utils import timezone
+from clusterhub.events.models import Event
+start = timezone.now() + dt.timedelta(days=7)
+event = Event.objects.create(title="Rush", starts_at=start, ends_at=start + dt.timedelta(hours=2),
+                             capacity={capacity})
+print(event.pk)
+"""
+OUTCOME = """
+from collections import Counter
+from clusterhub.events.models import Registration
+print(dict(Counter(Registration.objects.filter(event_id={pk}).values_list("status", flat=True))))
+"""
+
+
+@dataclass
+class Response:
+    status: int
+    body: bytes
+    headers: bytes
+    seconds: float
+
+
+async def http(
+    port: int, method: str, path: str, headers: dict[str, str], body: bytes = b""
+) -> Response:
+    started = time.perf_counter()
+    reader, writer = await asyncio.open_connection(HOST, port)
+    lines = [f"{method} {path} HTTP/1.1", f"Host: {HOST}:{port}", "Connection: close"]
+    lines += [f"{name}: {value}" for name, value in headers.items()]
+    lines.append(f"Content-Length: {len(body)}")
+    writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
+    await writer.drain()
+    raw = await reader.read()
+    writer.close()
+    head, _sep, content = raw.partition(b"\r\n\r\n")
+    status = int(head.split(b" ", 2)[1]) if head else 0
+    return Response(status, content, head, time.perf_counter() - started)
+
+
+async def read_calendar(port: int) -> Response:
+    return await http(port, "GET", "/veranstaltungen/", {})
+
+
+async def register(port: int, pk: int, index: int) -> tuple[Response, Response]:
+    page = await http(port, "GET", f"/veranstaltungen/{pk}/", {})
+    token, cookie = TOKEN.search(page.body), COOKIE.search(page.headers)
+    if page.status != 200 or token is None or cookie is None:
+        return page, page
+    form = urlencode(
+        {
+            "csrfmiddlewaretoken": token.group(1).decode(),
+            "first_name": "Rush",
+            "last_name": f"Client {index}",
+            "email": f"rush{index}@bench.example",
+            "organisation": "",
+            "country": "DE",
+            "consent": "on",
+        }
+    ).encode()
+    headers = {
+        "Cookie": f"csrftoken={cookie.group(1).decode()}",
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
+    posted = await http(port, "POST", f"/veranstaltungen/{pk}/", headers, form)
+    return page, posted
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def summary(name: str, responses: list[Response], wall: float, ok: set[int]) -> dict[str, float]:
+    seconds = [response.seconds for response in responses]
+    errors = sum(response.status not in ok for response in responses)
+    figures = {
+        "rps": len(responses) / wall,
+        "p50": statistics.median(seconds) * 1000,
+        "p95": percentile(seconds, 0.95) * 1000,
+        "errors": float(errors),
+    }
+    print(
+        f"  {name:<22} {len(responses):>4} requests  {figures['rps']:7.1f} req/s  "
+        f"p50 {figures['p50']:7.1f} ms  p95 {figures['p95']:7.1f} ms  errors {errors}"
+    )
+    return figures
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    done = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    # `shell` prints a note about auto-imports first; the answer is the last line.
+    return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+
+
+@contextlib.contextmanager
+def database(kind: str, folder: Path) -> Iterator[str]:
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / 'rush.sqlite3'}"
+        return
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith("postgres"):
+        yield url
+        return
+    from scripts.with_postgres import throwaway_postgres
+
+    with throwaway_postgres() as throwaway:
+        yield throwaway
+
+
+async def rush(port: int, pk: int, clients: int) -> dict[str, dict[str, float]]:
+    started = time.perf_counter()
+    reads = await asyncio.gather(*(read_calendar(port) for _ in range(clients)))
+    baseline = summary("baseline GET calendar", list(reads), time.perf_counter() - started, {200})
+    started = time.perf_counter()
+    pairs = await asyncio.gather(*(register(port, pk, index) for index in range(clients)))
+    wall = time.perf_counter() - started
+    pages = summary("rush GET event page", [page for page, _post in pairs], wall, {200})
+    posts = summary("rush POST register", [post for _page, post in pairs], wall, {302})
+    return {"baseline": baseline, "pages": pages, "posts": posts}
+
+
+def run_one(kind: str, options: argparse.Namespace) -> None:
+    with (
+        tempfile.TemporaryDirectory(prefix="clusterhub-rush-") as tmp,
+        database(kind, Path(tmp)) as url,
+    ):
+        env = dict(
+            os.environ,
+            DATABASE_URL=url,
+            DATABASE_CONN_MAX_AGE="600",
+            CLUSTERHUB_VAR_DIR=tmp,
+            DJANGO_DEBUG="0",
+            LOG_LEVEL="ERROR",
+        )
+        manage(env, "migrate", "--no-input")
+        pk = int(manage(env, "shell", "-c", SETUP.format(capacity=options.capacity)))
+        port = free_port()
+        server = subprocess.Popen(
+            [
+                PYTHON,
+                str(ROOT / "bench/events/serve.py"),
+                "--port",
+                str(port),
+                "--workers",
+                str(options.workers),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert server.stdout is not None and server.stdout.readline().strip() == "ready"
+            print(
+                f"{kind}: {options.clients} clients, {options.capacity} places, "
+                f"{options.workers} server threads"
+            )
+            figures = asyncio.run(rush(port, pk, options.clients))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        outcome = manage(env, "shell", "-c", OUTCOME.format(pk=pk))
+        ratio = figures["posts"]["p95"] / figures["baseline"]["p95"]
+        print(f"  rush POST p95 / baseline GET p95: {ratio:.2f}x")
+        print(
+            f"  outcome: {outcome} (expected confirmed={options.capacity}, "
+            f"waitlisted={options.clients - options.capacity})"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=500)
+    parser.add_argument("--capacity", type=int, default=250)
+    parser.add_argument("--workers", type=int, default=16)
+    parser.add_argument("--databases", default="sqlite,postgresql")
+    options = parser.parse_args()
+    for kind in options.databases.split(","):
+        run_one(kind.strip(), options)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""The only doors to events for staff: cluster managers manage their clusters' events,
+administrators all, staff readers read. The public pages use ``public_events``."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from clusterhub.accounts.roles import Viewer, viewer_for
+from clusterhub.events.models import Event
+
+
+def public_events() -> QuerySet[Event]:
+    """Events anyone may see: all but those by invitation."""
+    return Event.objects.exclude(audience=Event.Audience.INVITATION)
+
+
+def events_visible_to(viewer: Viewer) -> QuerySet[Event]:
+    if viewer.is_agency_staff:
+        return Event.objects.all()
+    return Event.objects.none()
+
+
+def can_manage_event(viewer: Viewer, event: Event) -> bool:
+    if viewer.is_admin:
+        return True
+    if not viewer.is_manager:
+        return False
+    cluster_ids = {cluster.pk for cluster in event.clusters.all()}
+    return bool(cluster_ids & viewer.managed_cluster_ids)
+
+
+def get_event_for_user(
+    user: AbstractBaseUser | AnonymousUser, pk: int, *, write: bool = False
+) -> Event:
+    """The event ``pk`` for a staff page; 404 when invisible, 403 when it may not be changed."""
+    viewer = viewer_for(user)
+    event = events_visible_to(viewer).filter(pk=pk).prefetch_related("clusters").first()
+    if event is None:
+        raise Http404
+    if write and not can_manage_event(viewer, event):
+        raise PermissionDenied
+    return event

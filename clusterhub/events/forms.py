@@ -1,0 +1,93 @@
+"""Registration and calendar filter forms; German labels and errors, KERN classes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from clusterhub.clusters.models import Cluster
+from clusterhub.core.forms import KernFormMixin
+from clusterhub.core.widgets import FastSelect
+from clusterhub.directory.models import Consent
+from clusterhub.events.services import RegistrationData
+from clusterhub.taxonomy.models import Theme
+
+country_code = RegexValidator(
+    r"^[A-Za-z]{2}$", _("Bitte den Ländercode mit zwei Buchstaben angeben, z. B. DE.")
+)
+
+
+class RegistrationForm(KernFormMixin, forms.Form):
+    first_name = forms.CharField(label=_("Vorname"), max_length=100)
+    last_name = forms.CharField(label=_("Nachname"), max_length=100)
+    email = forms.EmailField(
+        label=_("E-Mail"),
+        error_messages={"invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse ein.")},
+    )
+    organisation = forms.CharField(label=_("Organisation"), max_length=255, required=False)
+    country = forms.CharField(
+        label=_("Land"),
+        max_length=2,
+        initial="DE",
+        validators=[country_code],
+        help_text=_("Ländercode nach ISO 3166, z. B. DE, FR, PL."),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Ich willige ein, dass die Wirtschaftsförderung Mannheim meine Angaben zur "
+            "Organisation dieser Veranstaltung verarbeitet (Zweck: Veranstaltungsorganisation)."
+        ),
+        error_messages={
+            "required": _("Ohne Ihre Einwilligung können wir die Anmeldung nicht annehmen.")
+        },
+    )
+
+    consent_purpose = Consent.Purpose.EVENTS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name", "email"):
+            self.fields[name].error_messages["required"] = _("Bitte füllen Sie dieses Feld aus.")
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def registration_data(self, language: str) -> RegistrationData:
+        data = self.cleaned_data
+        return RegistrationData(
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data["email"],
+            organisation_name=data.get("organisation") or "",
+            country=data["country"].upper(),
+            language=language,
+        )
+
+
+class ManualRegistrationForm(RegistrationForm):
+    """Staff add a participant by hand; consent is confirmed by the staff member."""
+
+    consent = forms.BooleanField(
+        label=_("Die Person hat in die Verarbeitung zur Veranstaltungsorganisation eingewilligt."),
+        error_messages={"required": _("Bitte bestätigen Sie die Einwilligung der Person.")},
+    )
+
+
+class CalendarFilterForm(KernFormMixin, forms.Form):
+    cluster = forms.ModelChoiceField(
+        label=_("Cluster"),
+        queryset=Cluster.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle Cluster"),
+        widget=FastSelect,
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Thema"),
+        queryset=Theme.objects.filter(events__isnull=False).distinct().order_by("label_de"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle Themen"),
+        widget=FastSelect,
+    )

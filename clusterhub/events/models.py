@@ -1,0 +1,219 @@
+"""Event formats (series), events, registrations and the outbox of event mails."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from clusterhub.events.recurrence import validate_rule
+
+
+def new_token() -> str:
+    """An unguessable link token (256 bits), for cancel and offer links sent by mail."""
+    return secrets.token_urlsafe(32)
+
+
+class Format(models.Model):
+    """An event series with its cadence ("three times a year") as an RFC 5545 rule."""
+
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kennung"), max_length=80, unique=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    clusters = models.ManyToManyField(
+        "clusters.Cluster", verbose_name=_("Cluster"), blank=True, related_name="event_formats"
+    )
+    recurrence = models.CharField(
+        _("Wiederholungsregel (RFC 5545)"),
+        max_length=300,
+        blank=True,
+        validators=[validate_rule],
+        help_text=_("Zum Beispiel FREQ=MONTHLY;INTERVAL=4 für dreimal im Jahr."),
+    )
+    series_start = models.DateTimeField(_("Erster Termin der Reihe"), null=True, blank=True)
+    default_duration_minutes = models.PositiveIntegerField(
+        _("Übliche Dauer (Minuten)"), default=180
+    )
+    default_venue = models.CharField(_("Üblicher Ort"), max_length=200, blank=True)
+    default_address = models.CharField(_("Übliche Adresse"), max_length=300, blank=True)
+    default_capacity = models.PositiveIntegerField(_("Übliche Kapazität"), default=50)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Format")
+        verbose_name_plural = _("Formate")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Event(models.Model):
+    class Audience(models.TextChoices):
+        PUBLIC = "public", _("Öffentlich")
+        MEMBERS = "members", _("Nur Mitglieder")
+        INVITATION = "invitation", _("Nur auf Einladung")
+
+    class Language(models.TextChoices):
+        DE = "de", _("Deutsch")
+        EN = "en", _("Englisch")
+        BOTH = "de-en", _("Deutsch und Englisch")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Geplant")
+        CANCELLED = "cancelled", _("Abgesagt")
+
+    format = models.ForeignKey(
+        Format,
+        verbose_name=_("Format"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    starts_at = models.DateTimeField(_("Beginn"))
+    ends_at = models.DateTimeField(_("Ende"))
+    venue = models.CharField(_("Ort"), max_length=200, blank=True)
+    address = models.CharField(_("Adresse"), max_length=300, blank=True)
+    online_url = models.URLField(_("Online-Link"), blank=True)
+    capacity = models.PositiveIntegerField(_("Plätze"))
+    registration_opens_at = models.DateTimeField(_("Anmeldung ab"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("Anmeldung bis"), null=True, blank=True)
+    audience = models.CharField(
+        _("Zielgruppe"), max_length=20, choices=Audience.choices, default=Audience.PUBLIC
+    )
+    language = models.CharField(
+        _("Sprache"), max_length=5, choices=Language.choices, default=Language.DE
+    )
+    themes = models.ManyToManyField(
+        "taxonomy.Theme", verbose_name=_("Themen"), blank=True, related_name="events"
+    )
+    clusters = models.ManyToManyField(
+        "clusters.Cluster", verbose_name=_("Cluster"), blank=True, related_name="events"
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        verbose_name = _("Veranstaltung")
+        verbose_name_plural = _("Veranstaltungen")
+        indexes = [models.Index(fields=["status", "starts_at"], name="event_status_start_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"
+            ),
+            models.UniqueConstraint(
+                fields=["format", "starts_at"],
+                condition=models.Q(format__isnull=False),
+                name="event_one_per_format_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Bestätigt")
+        WAITLISTED = "waitlisted", _("Warteliste")
+        OFFERED = "offered", _("Platz angeboten")
+        CANCELLED = "cancelled", _("Abgemeldet")
+        ATTENDED = "attended", _("Teilgenommen")
+        NO_SHOW = "no_show", _("Nicht erschienen")
+
+    # Statuses that hold one of the event's places.
+    HOLDS_PLACE = (Status.CONFIRMED, Status.OFFERED, Status.ATTENDED, Status.NO_SHOW)
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    person = models.ForeignKey(
+        "directory.Person", on_delete=models.CASCADE, related_name="event_registrations"
+    )
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("Organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_registrations",
+    )
+    organisation_name = models.CharField(_("Organisation (Angabe)"), max_length=255, blank=True)
+    country = models.CharField(_("Land"), max_length=2, blank=True)
+    language = models.CharField(_("Sprache"), max_length=2, default="de")
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices)
+    waitlist_position = models.PositiveIntegerField(_("Wartelistenplatz"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(_("Angebot gilt bis"), null=True, blank=True)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    consent = models.ForeignKey(
+        "directory.Consent", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    checked_in_at = models.DateTimeField(_("Eingecheckt am"), null=True, blank=True)
+    created_at = models.DateTimeField(_("Angemeldet am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("Geändert am"), auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("Anmeldung")
+        verbose_name_plural = _("Anmeldungen")
+        indexes = [
+            models.Index(
+                fields=["event", "status", "waitlist_position"], name="reg_event_status_idx"
+            ),
+            models.Index(fields=["status", "offer_expires_at"], name="reg_offer_expiry_idx"),
+        ]
+        constraints = [
+            # One live registration per person and event: a double-clicked submit or a second
+            # form with the same e-mail address lands on the existing row.
+            models.UniqueConstraint(
+                fields=["event", "person"],
+                condition=~models.Q(status="cancelled"),
+                name="registration_one_live_per_person",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.event}"
+
+    @property
+    def holds_place(self) -> bool:
+        return self.status in self.HOLDS_PLACE
+
+
+class EventMail(models.Model):
+    """One mail owed to a registration; the task that sends it marks it sent (the outbox).
+
+    A failed send leaves ``sent_at`` empty and the error here, so the retry command and the
+    worker's own deferred retry find it again; the registration itself is never touched.
+    """
+
+    class Kind(models.TextChoices):
+        CONFIRMATION = "confirmation", _("Anmeldebestätigung")
+        WAITLISTED = "waitlisted", _("Wartelistenplatz")
+        OFFER = "offer", _("Nachrückplatz")
+        REMINDER = "reminder", _("Erinnerung")
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="mails")
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
+    created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("Versendet am"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)
+    # Set when the mail no longer applies (an offer for a registration that was cancelled).
+    skipped = models.BooleanField(_("Entfallen"), default=False)
+    last_error = models.TextField(_("Letzter Fehler"), blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("Veranstaltungsmail")
+        verbose_name_plural = _("Veranstaltungsmails")
+        indexes = [models.Index(fields=["sent_at", "attempts"], name="eventmail_pending_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "kind"], name="eventmail_once_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – {self.registration}"

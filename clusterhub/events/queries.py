@@ -1,0 +1,86 @@
+"""Reads for the event pages: the public calendar, an event's places, participants, feeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from clusterhub.clusters.models import Cluster
+from clusterhub.events.access import public_events
+from clusterhub.events.models import Event, Format, Registration
+from clusterhub.taxonomy.models import Theme
+
+
+def upcoming_events(
+    now: dt.datetime, cluster: Cluster | None = None, theme: Theme | None = None
+) -> QuerySet[Event]:
+    events = public_events().filter(ends_at__gte=now)
+    if cluster is not None:
+        events = events.filter(clusters=cluster)
+    if theme is not None:
+        events = events.filter(themes=theme)
+    return (
+        events.distinct()
+        .select_related("format")
+        .prefetch_related("clusters", "themes")
+        .annotate(
+            taken=Count(
+                "registrations", filter=Q(registrations__status__in=Registration.HOLDS_PLACE)
+            )
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Places:
+    capacity: int
+    taken: int
+    waitlisted: int
+
+    @property
+    def free(self) -> int:
+        return max(self.capacity - self.taken, 0)
+
+
+def places_of(event: Event) -> Places:
+    counts = Registration.objects.filter(event=event).aggregate(
+        taken=Count("pk", filter=Q(status__in=Registration.HOLDS_PLACE)),
+        waitlisted=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
+    )
+    return Places(capacity=event.capacity, taken=counts["taken"], waitlisted=counts["waitlisted"])
+
+
+def waitlist_rank(registration: Registration) -> int | None:
+    """1 for the first person in line; None when not waiting."""
+    if registration.status != Registration.Status.WAITLISTED:
+        return None
+    ahead = Registration.objects.filter(
+        event_id=registration.event_id,
+        status=Registration.Status.WAITLISTED,
+        waitlist_position__lt=registration.waitlist_position,
+    ).count()
+    return ahead + 1
+
+
+def feed_events_for_cluster(cluster: Cluster) -> QuerySet[Event]:
+    return public_events().filter(clusters=cluster).order_by("starts_at")
+
+
+def feed_events_for_format(event_format: Format) -> QuerySet[Event]:
+    return public_events().filter(format=event_format).order_by("starts_at")
+
+
+def participants(event: Event, query: str = "") -> QuerySet[Registration]:
+    rows = Registration.objects.filter(event=event).select_related("person", "organisation")
+    if query:
+        rows = rows.filter(
+            Q(person__last_name__icontains=query)
+            | Q(person__first_name__icontains=query)
+            | Q(person__email__icontains=query)
+            | Q(organisation_name__icontains=query)
+            | Q(token=query)
+        )
+    return rows.order_by("status", "waitlist_position", "person__last_name", "pk")

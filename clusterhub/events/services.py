@@ -1,0 +1,339 @@
+"""Registration writes: places counted under a lock, the waitlist, offers, cancellations.
+
+Every function that changes who holds a place first locks the event's row: on PostgreSQL
+with ``SELECT … FOR UPDATE`` inside the transaction, on SQLite through the settings'
+``transaction_mode=IMMEDIATE``, which takes the database's write lock at ``BEGIN`` (Django
+ignores ``select_for_update`` there). Registrations for one event therefore queue one after
+the other, and the count of taken places they read cannot be stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import partial
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from clusterhub.audit import services as audit
+from clusterhub.audit.models import AuditEntry
+from clusterhub.directory.models import Consent, Organisation, Person
+from clusterhub.events import conf
+from clusterhub.events.matching import find_or_create_organisation, find_organisation
+from clusterhub.events.models import Event, EventMail, Registration
+
+Actor = AbstractBaseUser | AnonymousUser | None
+Status = Registration.Status
+
+
+class RegistrationRefused(Exception):
+    """The registration cannot be taken; the message is German and shown as it is."""
+
+
+class LinkInvalid(Exception):
+    """A cancel or offer link that is unknown, used up or expired; the message says which."""
+
+    def __init__(self, message: str, *, unknown: bool = False) -> None:
+        super().__init__(message)
+        self.unknown = unknown
+
+
+@dataclass(frozen=True)
+class RegistrationData:
+    first_name: str
+    last_name: str
+    email: str
+    organisation_name: str = ""
+    country: str = ""
+    language: str = "de"
+
+
+def registration_refusal(event: Event, now: dt.datetime) -> str | None:
+    """Why the public may not register for ``event`` now, or None when they may."""
+    if event.status == Event.Status.CANCELLED:
+        return _("Diese Veranstaltung wurde abgesagt; eine Anmeldung ist nicht mehr möglich.")
+    if event.audience == Event.Audience.INVITATION:
+        return _("Die Teilnahme an dieser Veranstaltung ist nur auf Einladung möglich.")
+    if event.registration_opens_at and now < event.registration_opens_at:
+        opens = formats.date_format(
+            timezone.localtime(event.registration_opens_at), "DATETIME_FORMAT"
+        )
+        return _("Die Anmeldung ist ab %(opens)s möglich.") % {"opens": opens}
+    closes = event.registration_closes_at or event.starts_at
+    if now >= closes:
+        return _("Die Anmeldefrist für diese Veranstaltung ist abgelaufen.")
+    return None
+
+
+def _lock_event(event_id: int) -> Event:
+    return Event.objects.select_for_update().get(pk=event_id)
+
+
+def places_taken(event: Event) -> int:
+    return Registration.objects.filter(event=event, status__in=Registration.HOLDS_PLACE).count()
+
+
+def _owe_mail(registration: Registration, kind: str) -> EventMail:
+    """Record the mail in the outbox and enqueue its delivery once the transaction commits."""
+    from clusterhub.events.tasks import enqueue_mail  # tasks import mails, which import us
+
+    mail, created = EventMail.objects.get_or_create(registration=registration, kind=kind)
+    if created:
+        transaction.on_commit(partial(enqueue_mail, mail.pk))
+    return mail
+
+
+def _find_or_create_person(data: RegistrationData) -> Person:
+    email = data.email.strip()
+    person = Person.objects.filter(email__iexact=email).order_by("pk").first()
+    if person is None:
+        person = Person.objects.create(
+            first_name=data.first_name.strip(),
+            last_name=data.last_name.strip(),
+            email=email,
+            preferred_language=data.language if data.language in {"de", "en"} else "de",
+        )
+    return person
+
+
+def _next_waitlist_position(event: Event) -> int:
+    highest = Registration.objects.filter(event=event).aggregate(top=Max("waitlist_position"))
+    return int(highest["top"] or 0) + 1
+
+
+def register_participant(
+    event: Event,
+    data: RegistrationData,
+    *,
+    actor: Actor = None,
+    now: dt.datetime | None = None,
+    by_staff: bool = False,
+) -> Registration:
+    """Register ``data``'s person for ``event``: a place while there is one, else the waitlist.
+
+    Idempotent: a second registration of the same e-mail address (a double-clicked submit)
+    returns the live registration it already has. Staff (``by_staff``) may add people outside
+    the registration window and to events by invitation, but never to a cancelled event.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = _lock_event(event.pk)
+        refusal = registration_refusal(locked, now)
+        if refusal and (not by_staff or locked.status == Event.Status.CANCELLED):
+            raise RegistrationRefused(refusal)
+        person = _find_or_create_person(data)
+        existing = (
+            Registration.objects.filter(event=locked, person=person)
+            .exclude(status=Status.CANCELLED)
+            .first()
+        )
+        if existing is not None:
+            return existing
+        organisation = _organisation_for(locked, data, by_staff=by_staff)
+        if places_taken(locked) < locked.capacity:
+            status, position = Status.CONFIRMED, None
+        else:
+            status, position = Status.WAITLISTED, _next_waitlist_position(locked)
+        consent = Consent.objects.create(
+            person=person,
+            purpose=Consent.Purpose.EVENTS,
+            given_at=now,
+            source=(_("Anmeldung %(event)s") % {"event": locked.title})[:200],
+            recorded_by_id=actor.pk if actor is not None and actor.is_authenticated else None,
+        )
+        try:
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    event=locked,
+                    person=person,
+                    organisation=organisation,
+                    organisation_name=data.organisation_name.strip()[:255],
+                    country=data.country.upper()[:2],
+                    language=data.language if data.language in {"de", "en"} else "de",
+                    status=status,
+                    waitlist_position=position,
+                    consent=consent,
+                )
+        except IntegrityError:
+            # Only reachable if a lock was bypassed; the constraint still keeps one row.
+            return Registration.objects.exclude(status=Status.CANCELLED).get(
+                event=locked, person=person
+            )
+        audit.record(actor, AuditEntry.Action.CREATE, registration, {"status": status})
+        _owe_mail(
+            registration,
+            EventMail.Kind.CONFIRMATION
+            if status == Status.CONFIRMED
+            else EventMail.Kind.WAITLISTED,
+        )
+    return registration
+
+
+def _organisation_for(
+    event: Event, data: RegistrationData, *, by_staff: bool
+) -> Organisation | None:
+    name = data.organisation_name.strip()
+    if event.audience == Event.Audience.MEMBERS and not by_staff:
+        found = find_organisation(name) if name else None
+        if found is None or found.status != Organisation.Status.MEMBER:
+            raise RegistrationRefused(
+                _("Diese Veranstaltung ist Mitgliedern der Cluster vorbehalten.")
+            )
+        return found
+    if not name:
+        return None
+    return find_or_create_organisation(name, country=data.country, source=event.title)
+
+
+def unknown_link() -> LinkInvalid:
+    return LinkInvalid(
+        _("Dieser Link ist ungültig. Bitte prüfen Sie die Adresse aus der E-Mail."), unknown=True
+    )
+
+
+def check_cancellable(registration: Registration, event: Event, now: dt.datetime) -> None:
+    if registration.status == Status.CANCELLED:
+        raise LinkInvalid(_("Diese Anmeldung ist bereits storniert."))
+    if now >= event.starts_at or registration.status in {Status.ATTENDED, Status.NO_SHOW}:
+        raise LinkInvalid(
+            _("Dieser Abmeldelink ist abgelaufen: die Veranstaltung hat bereits begonnen.")
+        )
+
+
+def check_offer_open(registration: Registration, now: dt.datetime) -> None:
+    if registration.status != Status.OFFERED:
+        raise LinkInvalid(_("Für diese Anmeldung liegt kein offenes Platzangebot vor."))
+    if registration.offer_expires_at is not None and now >= registration.offer_expires_at:
+        raise LinkInvalid(_("Das Platzangebot ist abgelaufen; der Platz wurde weitergegeben."))
+
+
+def _registration_by_token(token: str) -> Registration:
+    registration = Registration.objects.filter(token=token).first()
+    if registration is None:
+        raise unknown_link()
+    return registration
+
+
+def promote_waitlist(event: Event, now: dt.datetime) -> list[Registration]:
+    """Offer every free place to the next in line, each held for ``conf.offer_hold()``.
+
+    The caller holds the event's lock.
+    """
+    if event.status == Event.Status.CANCELLED or now >= event.starts_at:
+        return []
+    free = event.capacity - places_taken(event)
+    if free <= 0:
+        return []
+    promoted = list(
+        Registration.objects.filter(event=event, status=Status.WAITLISTED).order_by(
+            "waitlist_position", "pk"
+        )[:free]
+    )
+    for registration in promoted:
+        registration.status = Status.OFFERED
+        registration.offer_expires_at = now + conf.offer_hold()
+        registration.save(update_fields=["status", "offer_expires_at", "updated_at"])
+        audit.record(None, AuditEntry.Action.UPDATE, registration, {"status": Status.OFFERED})
+        _owe_mail(registration, EventMail.Kind.OFFER)
+    return promoted
+
+
+def _cancel_locked(
+    registration: Registration, event: Event, now: dt.datetime, actor: Actor
+) -> None:
+    freed = registration.holds_place
+    registration.status = Status.CANCELLED
+    registration.waitlist_position = None
+    registration.offer_expires_at = None
+    registration.save(
+        update_fields=["status", "waitlist_position", "offer_expires_at", "updated_at"]
+    )
+    audit.record(actor, AuditEntry.Action.UPDATE, registration, {"status": Status.CANCELLED})
+    if freed:
+        promote_waitlist(event, now)
+
+
+def cancel_registration(
+    token: str, *, now: dt.datetime | None = None, actor: Actor = None
+) -> Registration:
+    """Cancel through the mailed link; a freed place goes to the next person in line."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        found = _registration_by_token(token)
+        event = _lock_event(found.event_id)
+        registration = Registration.objects.get(pk=found.pk)  # re-read under the lock
+        check_cancellable(registration, event, now)
+        _cancel_locked(registration, event, now, actor)
+    return registration
+
+
+def _offered_registration(token: str, now: dt.datetime) -> tuple[Registration, Event]:
+    found = _registration_by_token(token)
+    event = _lock_event(found.event_id)
+    registration = Registration.objects.get(pk=found.pk)
+    check_offer_open(registration, now)
+    return registration, event
+
+
+def accept_offer(token: str, *, now: dt.datetime | None = None) -> Registration:
+    now = now or timezone.now()
+    with transaction.atomic():
+        registration, _event = _offered_registration(token, now)
+        registration.status = Status.CONFIRMED
+        registration.offer_expires_at = None
+        registration.waitlist_position = None
+        registration.save(
+            update_fields=["status", "offer_expires_at", "waitlist_position", "updated_at"]
+        )
+        audit.record(None, AuditEntry.Action.UPDATE, registration, {"status": Status.CONFIRMED})
+        _owe_mail(registration, EventMail.Kind.CONFIRMATION)
+    return registration
+
+
+def decline_offer(token: str, *, now: dt.datetime | None = None) -> Registration:
+    now = now or timezone.now()
+    with transaction.atomic():
+        registration, event = _offered_registration(token, now)
+        _cancel_locked(registration, event, now, None)
+    return registration
+
+
+def expire_offers(now: dt.datetime | None = None) -> int:
+    """Pass every offer past its hold on to the next in line; returns how many expired."""
+    now = now or timezone.now()
+    event_ids = set(
+        Registration.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now).values_list(
+            "event_id", flat=True
+        )
+    )
+    expired = 0
+    for event_id in sorted(event_ids):
+        with transaction.atomic():
+            event = _lock_event(event_id)
+            for registration in Registration.objects.filter(
+                event=event, status=Status.OFFERED, offer_expires_at__lte=now
+            ):
+                _cancel_locked(registration, event, now, None)
+                expired += 1
+    return expired
+
+
+def queue_due_reminders(now: dt.datetime | None = None) -> int:
+    """Owe a reminder to everyone confirmed for an event that starts within the lead time."""
+    now = now or timezone.now()
+    due = Registration.objects.filter(
+        status=Status.CONFIRMED,
+        event__status=Event.Status.PLANNED,
+        event__starts_at__gt=now,
+        event__starts_at__lte=now + conf.reminder_lead(),
+    ).exclude(mails__kind=EventMail.Kind.REMINDER)
+    queued = 0
+    with transaction.atomic():
+        for registration in due:
+            _owe_mail(registration, EventMail.Kind.REMINDER)
+            queued += 1
+    return queued

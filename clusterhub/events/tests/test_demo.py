@@ -1,0 +1,24 @@
+"""The events demo loads the article's formats with history, once."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import timezone
+
+from clusterhub.conftest import Registry
+from clusterhub.events.demo import load_demo_events
+from clusterhub.events.models import Event, Format, Registration
+
+
+@pytest.mark.usefixtures("registry")
+def test_demo_loads_formats_past_and_upcoming_events_once(registry: Registry) -> None:
+    events, registrations = load_demo_events()
+
+    assert Format.objects.count() == 8
+    assert Event.objects.count() == events
+    assert Registration.objects.count() == registrations
+    summit = Event.objects.get(format__slug="european-social-economy-summit")
+    assert summit.registrations.values("country").distinct().count() > 20
+    assert Event.objects.filter(starts_at__gt=timezone.now()).exists()
+    assert Event.objects.filter(format__slug="road-to-mannheim").count() == 8
+    assert load_demo_events() == (0, 0)

@@ -1,0 +1,159 @@
+"""Public event pages: calendar filters, registration form, mailed links, feeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from clusterhub.conftest import Registry
+from clusterhub.events import services
+from clusterhub.events.models import Event, Format, Registration
+from clusterhub.events.tests.conftest import make_event, person_data
+from tests.factories import ThemeFactory
+
+Status = Registration.Status
+pytestmark = pytest.mark.django_db
+
+VALID_FORM = {
+    "first_name": "Jana",
+    "last_name": "Becker",
+    "email": "jana.becker@example.org",
+    "organisation": "Quartiersküche Neckarstadt eG",
+    "country": "de",
+    "consent": "on",
+}
+
+
+def test_calendar_filters_by_cluster_and_theme(client: Client, registry: Registry) -> None:
+    ki = ThemeFactory.create(slug="ki", label_de="Künstliche Intelligenz")
+    medtech_event = make_event(title="MedTech-Frühstück")
+    medtech_event.clusters.add(registry.medtech)
+    medtech_event.themes.add(ki)
+    smart_event = make_event(title="Smart-Industries-Abend")
+    smart_event.clusters.add(registry.smart)
+    make_event(title="Geschlossene Runde", audience=Event.Audience.INVITATION)
+    past_start = timezone.now() - dt.timedelta(days=30)
+    make_event(title="Vergangen", starts_at=past_start, ends_at=past_start + dt.timedelta(hours=2))
+
+    everything = client.get(reverse("events:calendar")).content.decode()
+    by_cluster = client.get(reverse("events:calendar"), {"cluster": "smart"}).content.decode()
+    by_theme = client.get(reverse("events:calendar"), {"theme": "ki"}).content.decode()
+
+    assert "MedTech-Frühstück" in everything and "Smart-Industries-Abend" in everything
+    assert "Geschlossene Runde" not in everything and "Vergangen" not in everything
+    assert "Smart-Industries-Abend" in by_cluster and "MedTech-Frühstück" not in by_cluster
+    assert "MedTech-Frühstück" in by_theme and "Smart-Industries-Abend" not in by_theme
+
+
+def test_registering_without_an_account_confirms_and_shows_the_status_page(
+    client: Client, event: Event
+) -> None:
+    response = client.post(reverse("events:detail", args=[event.pk]), VALID_FORM, follow=True)
+    registration = Registration.objects.get(event=event)
+    assert response.redirect_chain[-1][0] == reverse(
+        "events:registration", args=[registration.token]
+    )
+    assert "Ihre Anmeldung ist bestätigt" in response.content.decode()
+    assert registration.country == "DE"
+    assert registration.person.email == "jana.becker@example.org"
+
+
+def test_a_wrong_field_keeps_what_was_typed_and_says_why_in_german(
+    client: Client, event: Event
+) -> None:
+    response = client.post(
+        reverse("events:detail", args=[event.pk]),
+        {**VALID_FORM, "email": "jana-at-example", "consent": ""},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Bitte geben Sie eine gültige E-Mail-Adresse ein." in page
+    assert "Ohne Ihre Einwilligung können wir die Anmeldung nicht annehmen." in page
+    assert 'value="Becker"' in page and 'value="jana-at-example"' in page
+    assert 'value="Quartiersküche Neckarstadt eG"' in page
+    assert not Registration.objects.exists()
+
+
+def test_a_double_submitted_form_registers_once(client: Client, event: Event) -> None:
+    url = reverse("events:detail", args=[event.pk])
+    first = client.post(url, VALID_FORM)
+    second = client.post(url, VALID_FORM)
+    assert first["Location"] == second["Location"]
+    assert Registration.objects.filter(event=event).count() == 1
+
+
+def test_a_cancelled_event_says_so_instead_of_a_form(client: Client, db: None) -> None:
+    event = make_event(status=Event.Status.CANCELLED)
+    page = client.get(reverse("events:detail", args=[event.pk])).content.decode()
+    assert "abgesagt" in page
+    assert 'name="email"' not in page
+    response = client.post(reverse("events:detail", args=[event.pk]), VALID_FORM)
+    assert "abgesagt" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_invitation_only_events_are_not_public(client: Client, db: None) -> None:
+    event = make_event(audience=Event.Audience.INVITATION)
+    assert client.get(reverse("events:detail", args=[event.pk])).status_code == 404
+
+
+def test_cancel_page_asks_then_cancels_and_an_old_link_says_it_is_used(
+    client: Client, event: Event
+) -> None:
+    registration = services.register_participant(event, person_data(1))
+    url = reverse("events:cancel", args=[registration.token])
+    assert "Ja, Anmeldung stornieren" in client.get(url).content.decode()
+    registration.refresh_from_db()
+    assert registration.status == Status.CONFIRMED  # a GET (a mail scanner) changes nothing
+
+    assert "Sie sind abgemeldet" in client.post(url).content.decode()
+    again = client.get(url)
+    assert again.status_code == 410
+    assert "bereits storniert" in again.content.decode()
+    assert client.get(reverse("events:cancel", args=["falsch"])).status_code == 404
+
+
+def test_offer_page_accepts_or_declines(client: Client, db: None) -> None:
+    event = make_event(capacity=1)
+    confirmed = services.register_participant(event, person_data(1))
+    first = services.register_participant(event, person_data(2))
+    second = services.register_participant(event, person_data(3))
+    services.cancel_registration(confirmed.token)
+
+    url = reverse("events:offer", args=[first.token])
+    assert "Platz annehmen" in client.get(url).content.decode()
+    client.post(url, {"answer": "decline"})
+    second.refresh_from_db()
+    assert second.status == Status.OFFERED
+
+    response = client.post(reverse("events:offer", args=[second.token]), {"answer": "accept"})
+    assert "Ihr Platz ist bestätigt" in response.content.decode()
+    expired = client.get(url)
+    assert expired.status_code == 410
+    assert "kein offenes Platzangebot" in expired.content.decode()
+
+
+def test_cluster_and_format_feeds_are_valid_icalendar(client: Client, registry: Registry) -> None:
+    series = Format.objects.create(name="Netzwerkforum", slug="netzwerkforum")
+    event = make_event(title="Netzwerkforum Frühjahr", format=series)
+    event.clusters.add(registry.medtech)
+    make_event(title="Nur für Eingeladene", audience=Event.Audience.INVITATION).clusters.add(
+        registry.medtech
+    )
+
+    for url in (
+        "/veranstaltungen/feed/cluster/medtech.ics",
+        "/veranstaltungen/feed/format/netzwerkforum.ics",
+    ):
+        response = client.get(url)
+        assert response["Content-Type"].startswith("text/calendar")
+        calendar = Calendar.from_ical(response.content)
+        assert [str(entry["SUMMARY"]) for entry in calendar.walk("VEVENT")] == [
+            "Netzwerkforum Frühjahr"
+        ]
+        assert calendar.walk("VTIMEZONE")

@@ -1,0 +1,142 @@
+"""Staff pages: who may see and change what, exports, manual registration, attendance."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from clusterhub.conftest import Registry
+from clusterhub.events import services
+from clusterhub.events.models import Event, Registration
+from clusterhub.events.statistics import event_statistics
+from clusterhub.events.tests.conftest import make_event, person_data
+
+Login = Callable[[str], Client]
+Status = Registration.Status
+
+
+@pytest.fixture
+def medtech_event(registry: Registry) -> Event:
+    event = make_event(capacity=2, title="MedTech-Frühstück")
+    event.clusters.add(registry.medtech)
+    services.register_participant(event, person_data(1, organisation_name="=HYPERLINK(1)"))
+    return event
+
+
+@pytest.mark.parametrize(
+    ("role", "read", "write"),
+    [
+        ("admin", 200, 200),
+        ("medtech_manager", 200, 200),
+        ("smart_manager", 200, 403),
+        ("reader", 200, 403),
+        ("member", 403, 403),
+        ("anonymous", 302, 302),
+    ],
+)
+def test_every_role_sees_and_changes_only_what_it_may(
+    login: Login, medtech_event: Event, role: str, read: int, write: int
+) -> None:
+    client = login(role)
+    pk = medtech_event.pk
+    assert client.get(reverse("events:participants", args=[pk])).status_code == read
+    assert client.get(reverse("events:participants_export", args=[pk, "csv"])).status_code == read
+    assert client.get(reverse("events:statistics", args=[pk])).status_code == read
+    assert client.get(reverse("events:participant_add", args=[pk])).status_code == write
+    registration = medtech_event.registrations.get()
+    response = client.post(
+        reverse("events:mark_attendance", args=[registration.pk]), {"attended": "1"}
+    )
+    assert response.status_code == (302 if write == 200 else write)
+    registration.refresh_from_db()
+    assert (registration.status == Status.ATTENDED) == (write == 200)
+
+
+def test_csv_export_defuses_spreadsheet_formulas(login: Login, medtech_event: Event) -> None:
+    response = login("reader").get(
+        reverse("events:participants_export", args=[medtech_event.pk, "csv"])
+    )
+    text = response.content.decode("utf-8-sig")
+    header, row = text.splitlines()[:2]
+    assert header.startswith("Nachname;Vorname;E-Mail")
+    assert "'=HYPERLINK(1)" in row
+
+
+def test_xlsx_export_lists_every_participant(login: Login, medtech_event: Event) -> None:
+    services.register_participant(medtech_event, person_data(2))
+    response = login("reader").get(
+        reverse("events:participants_export", args=[medtech_event.pk, "xlsx"])
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    emails = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert emails == ["anna1@example.org", "anna2@example.org"]
+
+
+def test_manager_adds_a_participant_by_hand(login: Login, medtech_event: Event) -> None:
+    response = login("medtech_manager").post(
+        reverse("events:participant_add", args=[medtech_event.pk]),
+        {
+            "first_name": "Olga",
+            "last_name": "Kraus",
+            "email": "olga@example.org",
+            "country": "PL",
+            "consent": "on",
+        },
+    )
+    assert response.status_code == 302
+    added = medtech_event.registrations.get(person__email="olga@example.org")
+    assert added.consent is not None and added.consent.recorded_by is not None
+
+
+def test_check_in_search_finds_by_name(login: Login, medtech_event: Event) -> None:
+    services.register_participant(medtech_event, person_data(2, last_name="Zimmermann"))
+    page = (
+        login("reader")
+        .get(reverse("events:participants", args=[medtech_event.pk]), {"q": "zimmer"})
+        .content.decode()
+    )
+    assert "Zimmermann" in page
+    assert "Teilnehmerin1" not in page
+
+
+def test_statistics_count_attendance_returning_organisations_and_countries(
+    registry: Registry, medtech_event: Event
+) -> None:
+    earlier = make_event(
+        capacity=5,
+        starts_at=medtech_event.starts_at.replace(year=2020),
+        ends_at=medtech_event.ends_at.replace(year=2020),
+    )
+    Registration.objects.create(
+        event=earlier,
+        person=registry.person,
+        organisation=registry.smart_member,
+        status=Status.ATTENDED,
+    )
+    services.register_participant(
+        medtech_event, person_data(2, organisation_name="Pepperl+Fuchs", country="FR")
+    )
+    services.register_participant(medtech_event, person_data(3))  # waitlisted
+    for registration, present in zip(
+        medtech_event.registrations.filter(status=Status.CONFIRMED), [True, False], strict=True
+    ):
+        registration.status = Status.ATTENDED if present else Status.NO_SHOW
+        registration.save()
+
+    stats = event_statistics(medtech_event)
+
+    assert (stats.capacity, stats.registered, stats.waitlisted) == (2, 2, 1)
+    assert stats.attendance_rate == 0.5
+    assert (stats.new_organisations, stats.returning_organisations) == (1, 1)
+    assert dict(stats.countries) == {"DE": 2, "FR": 1}
+
+
+def test_staff_list_shows_events_to_staff_only(login: Login, medtech_event: Event) -> None:
+    assert "MedTech-Frühstück" in login("reader").get(reverse("events:staff_list")).content.decode()
+    assert login("member").get(reverse("events:staff_list")).status_code == 403

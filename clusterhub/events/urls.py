@@ -1,0 +1,36 @@
+from django.urls import path
+
+from clusterhub.events.views import public, staff
+
+app_name = "events"
+urlpatterns = [
+    path("veranstaltungen/", public.calendar, name="calendar"),
+    path("veranstaltungen/<int:pk>/", public.detail, name="detail"),
+    path("veranstaltungen/anmeldung/<str:token>/", public.registration, name="registration"),
+    path("veranstaltungen/abmelden/<str:token>/", public.cancel, name="cancel"),
+    path("veranstaltungen/platzangebot/<str:token>/", public.offer, name="offer"),
+    path("veranstaltungen/feed/cluster/<slug:slug>.ics", public.cluster_feed, name="cluster_feed"),
+    path("veranstaltungen/feed/format/<slug:slug>.ics", public.format_feed, name="format_feed"),
+    path("intern/veranstaltungen/", staff.event_list, name="staff_list"),
+    path(
+        "intern/veranstaltungen/<int:pk>/teilnehmende/",
+        staff.participant_list,
+        name="participants",
+    ),
+    path(
+        "intern/veranstaltungen/<int:pk>/teilnehmende/export.<str:fmt>",
+        staff.participant_export,
+        name="participants_export",
+    ),
+    path(
+        "intern/veranstaltungen/<int:pk>/teilnehmende/neu/",
+        staff.participant_add,
+        name="participant_add",
+    ),
+    path(
+        "intern/anmeldungen/<int:pk>/anwesenheit/",
+        staff.mark_attendance,
+        name="mark_attendance",
+    ),
+    path("intern/veranstaltungen/<int:pk>/statistik/", staff.statistics, name="statistics"),
+]

@@ -1,0 +1,122 @@
+"""Public event pages (no login): calendar, detail with registration, links from mails, feeds."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods
+
+from clusterhub.clusters.models import Cluster
+from clusterhub.events import queries, services
+from clusterhub.events.access import public_events
+from clusterhub.events.forms import CalendarFilterForm, RegistrationForm
+from clusterhub.events.ics import calendar_document
+from clusterhub.events.models import Format, Registration
+
+
+def calendar(request: HttpRequest) -> HttpResponse:
+    form = CalendarFilterForm(request.GET or None)
+    cluster = theme = None
+    if form.is_valid():
+        cluster, theme = form.cleaned_data.get("cluster"), form.cleaned_data.get("theme")
+    events = queries.upcoming_events(timezone.now(), cluster=cluster, theme=theme)
+    return render(request, "events/calendar.html", {"form": form, "events": events})
+
+
+@require_http_methods(["GET", "POST"])
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(
+        public_events().select_related("format").prefetch_related("clusters", "themes"), pk=pk
+    )
+    refusal = services.registration_refusal(event, timezone.now())
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.register_participant(
+                event, form.registration_data((get_language() or "de")[:2])
+            )
+        except services.RegistrationRefused as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("events:registration", token=registration.token)
+    context = {
+        "event": event,
+        "form": form,
+        "refusal": refusal,
+        "places": queries.places_of(event),
+    }
+    return render(request, "events/detail.html", context)
+
+
+def _link_invalid(request: HttpRequest, error: services.LinkInvalid) -> HttpResponse:
+    return render(
+        request,
+        "events/link_invalid.html",
+        {"message": str(error)},
+        status=404 if error.unknown else 410,
+    )
+
+
+def registration(request: HttpRequest, token: str) -> HttpResponse:
+    found = Registration.objects.select_related("event", "person").filter(token=token).first()
+    if found is None:
+        return _link_invalid(request, services.unknown_link())
+    return render(
+        request,
+        "events/registration.html",
+        {"registration": found, "event": found.event, "rank": queries.waitlist_rank(found)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def cancel(request: HttpRequest, token: str) -> HttpResponse:
+    found = Registration.objects.select_related("event", "person").filter(token=token).first()
+    try:
+        if found is None:
+            raise services.unknown_link()
+        if request.method == "POST":
+            cancelled = services.cancel_registration(token)
+            return render(request, "events/cancelled.html", {"event": cancelled.event})
+        services.check_cancellable(found, found.event, timezone.now())
+    except services.LinkInvalid as error:
+        return _link_invalid(request, error)
+    return render(request, "events/cancel.html", {"registration": found, "event": found.event})
+
+
+@require_http_methods(["GET", "POST"])
+def offer(request: HttpRequest, token: str) -> HttpResponse:
+    found = Registration.objects.select_related("event", "person").filter(token=token).first()
+    try:
+        if found is None:
+            raise services.unknown_link()
+        if request.method == "POST":
+            if request.POST.get("answer") == "decline":
+                answered = services.decline_offer(token)
+            else:
+                answered = services.accept_offer(token)
+            context = {"registration": answered, "event": answered.event}
+            return render(request, "events/offer_answered.html", context)
+        services.check_offer_open(found, timezone.now())
+    except services.LinkInvalid as error:
+        return _link_invalid(request, error)
+    return render(request, "events/offer.html", {"registration": found, "event": found.event})
+
+
+def _feed(document: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(document, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def cluster_feed(request: HttpRequest, slug: str) -> HttpResponse:
+    cluster = get_object_or_404(Cluster, slug=slug)
+    events = queries.feed_events_for_cluster(cluster)
+    return _feed(calendar_document(events, name=cluster.name), f"{slug}.ics")
+
+
+def format_feed(request: HttpRequest, slug: str) -> HttpResponse:
+    event_format = get_object_or_404(Format, slug=slug)
+    events = queries.feed_events_for_format(event_format)
+    return _feed(calendar_document(events, name=event_format.name), f"{slug}.ics")

@@ -1,0 +1,106 @@
+"""Staff pages for events: thin views through ``events.access``."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from clusterhub.accounts.roles import viewer_for
+from clusterhub.core.decorators import staff_required
+from clusterhub.events import attendance, exports, queries, services
+from clusterhub.events.access import can_manage_event, events_visible_to, get_event_for_user
+from clusterhub.events.forms import ManualRegistrationForm
+from clusterhub.events.models import Registration
+from clusterhub.events.statistics import event_statistics
+
+
+@staff_required
+def event_list(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    events = events_visible_to(viewer).prefetch_related("clusters").order_by("-starts_at")[:200]
+    return render(request, "events/staff/event_list.html", {"events": events})
+
+
+@staff_required
+def participant_list(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_event_for_user(request.user, pk)
+    query = request.GET.get("q", "").strip()
+    context = {
+        "event": event,
+        "query": query,
+        "registrations": queries.participants(event, query),
+        "places": queries.places_of(event),
+        "can_manage": can_manage_event(viewer_for(request.user), event),
+    }
+    return render(request, "events/staff/participants.html", context)
+
+
+@staff_required
+def participant_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    event = get_event_for_user(request.user, pk)
+    rows = queries.participants(event)
+    if fmt == "csv":
+        response = HttpResponse(exports.participants_csv(rows), content_type="text/csv")
+    elif fmt == "xlsx":
+        response = HttpResponse(
+            exports.participants_xlsx(rows),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="teilnehmende-{event.pk}.{fmt}"'
+    return response
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_event_for_user(request.user, pk, write=True)
+    form = ManualRegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.register_participant(
+                event,
+                form.registration_data((get_language() or "de")[:2]),
+                actor=request.user,
+                by_staff=True,
+            )
+        except services.RegistrationRefused as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Die Person wurde angemeldet."))
+            return redirect("events:participants", pk=event.pk)
+    return render(request, "events/staff/participant_add.html", {"event": event, "form": form})
+
+
+@staff_required
+@require_POST
+def mark_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
+    event = get_event_for_user(request.user, registration.event_id, write=True)
+    if registration.event_id != event.pk:
+        raise PermissionDenied
+    try:
+        attendance.record_attendance(
+            request.user,
+            registration,
+            attended=request.POST.get("attended") == "1",
+            now=timezone.now(),
+        )
+    except services.RegistrationRefused as error:
+        messages.error(request, str(error))
+    return redirect("events:participants", pk=event.pk)
+
+
+@staff_required
+def statistics(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_event_for_user(request.user, pk)
+    return render(
+        request, "events/staff/statistics.html", {"event": event, "stats": event_statistics(event)}
+    )
