@@ -61,6 +61,7 @@ migrate: $(INSTALLED) | var
 
 demo: migrate
 	$(MANAGE) load_demo --if-empty
+	$(MANAGE) load_demo_events --if-empty
 	PYTHON=$(PY) scripts/serve_demo.sh
 
 serve: migrate

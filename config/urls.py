@@ -2,8 +2,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from clusterhub.core import views as core_views
+
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", core_views.switch_language, name="set_language"),
     path("django-admin/", admin.site.urls),
 ]
 # German needs no prefix (http://127.0.0.1:8000/ is German whatever the browser asks for);

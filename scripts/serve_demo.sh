@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Serve clusterhub on http://127.0.0.1:8000 with a background-task worker beside it.
-# Both stop together, however it ends: Ctrl-C, a TERM from outside, or either one failing.
+# Serve clusterhub on http://127.0.0.1:8000 with a background-task worker beside it, and a
+# loop that runs the periodic event jobs (offers, reminders, feedback mails, retries).
+# All stop together, however it ends: Ctrl-C, a TERM from outside, or either one failing.
 # Neither auto-reloads: a reloader forks a second process that a signal to its parent
 # leaves running; developers who want reloading run `manage.py runserver` themselves.
 set -euo pipefail
@@ -13,15 +14,30 @@ ADDRESS="${CLUSTERHUB_ADDRESS:-127.0.0.1:8000}"
 worker_pid=$!
 "$PYTHON" manage.py runserver --noreload "$ADDRESS" &
 server_pid=$!
+JOBS_EVERY="${CLUSTERHUB_EVENT_JOBS_SECONDS:-60}"
+# The sleep runs in the background and is waited for, so a TERM ends the loop at once and
+# takes the sleep with it instead of leaving it behind.
+(
+  nap=""
+  trap '[ -n "$nap" ] && kill "$nap" 2>/dev/null; exit 0' TERM
+  while true; do
+    "$PYTHON" manage.py run_event_jobs || echo "run_event_jobs failed; next try in ${JOBS_EVERY}s" >&2
+    sleep "$JOBS_EVERY" &
+    nap=$!
+    wait "$nap"
+  done
+) &
+jobs_pid=$!
 
 stop_both() {
-  kill -TERM "$server_pid" "$worker_pid" 2>/dev/null || true
-  wait "$server_pid" "$worker_pid" 2>/dev/null || true
+  kill -TERM "$server_pid" "$worker_pid" "$jobs_pid" 2>/dev/null || true
+  wait "$server_pid" "$worker_pid" "$jobs_pid" 2>/dev/null || true
 }
 trap stop_both EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-echo "clusterhub: http://$ADDRESS/ (server pid $server_pid, task worker pid $worker_pid); Ctrl-C stops both"
-# Returns as soon as either process ends; the EXIT trap then stops the other.
-wait -n "$server_pid" "$worker_pid"
+echo "clusterhub: http://$ADDRESS/ (server pid $server_pid, task worker pid $worker_pid," \
+  "event jobs pid $jobs_pid every ${JOBS_EVERY}s); Ctrl-C stops all"
+# Returns as soon as any process ends; the EXIT trap then stops the others.
+wait -n "$server_pid" "$worker_pid" "$jobs_pid"

@@ -7,6 +7,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Farbe als #RRGGBB angeben."))
 
@@ -51,7 +52,7 @@ class Cluster(models.Model):
     class Meta:
         ordering = ["kind", "name"]
         verbose_name = _("Cluster")
-        verbose_name_plural = _("Cluster")
+        verbose_name_plural = pgettext_lazy("Mehrzahl", "Cluster")
 
     def __str__(self) -> str:
         return self.name

@@ -1,0 +1,122 @@
+"""The schedule of a large event (thousands of meetings): LP plan, realisation, local search.
+
+The exact MIP does not finish on a summit (30,000 meetings), so here:
+1. the session LP (relaxation.py) gives the proven bound and a plan of which meeting goes to
+   which session;
+2. each session's planned meetings get slots, hardest first (realize.py); whatever still
+   fits anywhere is then added, heaviest first;
+3. the plain greedy schedule is kept as a fallback should it weigh more (or the LP not
+   finish in time); should neither place every required meeting, the MIP tries with the time
+   left, and names the meetings at fault if they cannot all be placed;
+4. idle gaps: single-meeting moves within the free slots (compaction.py), then CP-SAT per
+   session on the meetings it holds, each within the time left.
+Every step checks the deadline; CP-SAT gets only the time left.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from clusterlogic.scheduling.bounds import share_bound
+from clusterlogic.scheduling.compaction import compact as compact_schedule
+from clusterlogic.scheduling.event import Event
+from clusterlogic.scheduling.exact import conflicting_musts, minimize_idle_gaps
+from clusterlogic.scheduling.formulation import formulate
+from clusterlogic.scheduling.greedy import fill_up, greedy_placements
+from clusterlogic.scheduling.mip import max_weight_placements
+from clusterlogic.scheduling.model import InfeasibleInstance
+from clusterlogic.scheduling.occupancy import Placement
+from clusterlogic.scheduling.realize import realize_plan
+from clusterlogic.scheduling.reasons import conflict_problem
+from clusterlogic.scheduling.relaxation import session_plan
+
+# Naming the required meetings at fault gets at least this long, even past the time limit.
+MIN_CORE_SECONDS = 0.5
+# Share of the time limit the LP may take; the rest goes to realisation and idle gaps.
+LP_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class LargeOutcome:
+    placements: list[Placement]
+    weight_bound: float
+
+
+def _weight(event: Event, placements: Sequence[Placement]) -> float:
+    return math.fsum(event.meetings[p.meeting].weight for p in placements)
+
+
+def _has_all_musts(
+    event: Event, placements: Sequence[Placement], pins: Mapping[int, Placement]
+) -> bool:
+    placed = {p.meeting for p in placements}
+    return all(
+        m in placed for m, meeting in enumerate(event.meetings) if meeting.required or m in pins
+    )
+
+
+def _exact_musts(
+    event: Event, pins: Mapping[int, Placement], *, plan_infeasible: bool, deadline: float
+) -> list[Placement]:
+    """A schedule with every required and pinned meeting from the MIP, when the heuristics
+    found none; raises InfeasibleInstance naming the meetings at fault if there is none."""
+    formulation = formulate(event, pins)
+    outcome = (
+        None
+        if plan_infeasible
+        else max_weight_placements(event, formulation, time_limit=deadline - time.monotonic())
+    )
+    if outcome is not None and outcome.placements is not None:
+        return [pins.get(p.meeting, p) for p in outcome.placements]
+    if outcome is None or outcome.infeasible:
+        core = conflicting_musts(
+            event, formulation, time_limit=max(MIN_CORE_SECONDS, deadline - time.monotonic())
+        )
+        if core:
+            raise InfeasibleInstance([conflict_problem(event, core, pins)])
+        raise InfeasibleInstance(["the required and pinned meetings cannot all be placed together"])
+    raise InfeasibleInstance(
+        [
+            "no schedule that places every required meeting was found in the time limit "
+            "(not proven impossible: a longer time limit may find one)"
+        ]
+    )
+
+
+def schedule_large(
+    event: Event,
+    pins: Mapping[int, Placement],
+    *,
+    started: float,
+    deadline: float,
+    compact: bool,
+    workers: int | None,
+) -> LargeOutcome:
+    """Placements keeping every rule, and a proven weight bound, by ``deadline``.
+
+    Raises InfeasibleInstance when no schedule with every required and pinned meeting is
+    found: naming the meetings at fault where that is proven (the LP relaxation or the MIP
+    says so), saying that it is not proven otherwise.
+    """
+    fixed = list(pins.values())
+    candidates = [greedy_placements(event, fixed)]
+    plan = session_plan(event, pins, deadline=started + LP_SHARE * (deadline - started))
+    if plan.session_of:
+        realized = realize_plan(event, fixed, plan.session_of, deadline=deadline)
+        candidates.append(fill_up(event, realized))
+    feasible = [c for c in candidates if _has_all_musts(event, c, pins)]
+    if not feasible:
+        feasible = [_exact_musts(event, pins, plan_infeasible=plan.infeasible, deadline=deadline)]
+    placements = max(feasible, key=lambda c: _weight(event, c))
+    bound = min(plan.upper_bound, share_bound(event))
+    if compact:
+        placements = compact_schedule(event, placements, fixed=pins.keys(), deadline=deadline)
+        if deadline - time.monotonic() > 0:
+            improved = minimize_idle_gaps(
+                event, pins, placements, deadline=deadline, workers=workers
+            )
+            placements = [pins.get(p.meeting, p) for p in improved]
+    return LargeOutcome(placements, bound)
