@@ -20,15 +20,14 @@ commands:
 
 
 def _command(name: str) -> Callable[[Sequence[str]], int] | None:
+    command: Callable[[Sequence[str]], int]
     if name == "match":
-        from clusterlogic.matching.cli import main as match_main
-
-        return match_main
-    if name == "schedule":
-        from clusterlogic.scheduling.cli import main as schedule_main
-
-        return schedule_main
-    return None
+        from clusterlogic.matching.cli import main as command
+    elif name == "schedule":
+        from clusterlogic.scheduling.cli import main as command
+    else:
+        return None
+    return command
 
 
 def main(argv: Sequence[str] | None = None) -> int:

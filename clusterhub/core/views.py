@@ -4,10 +4,10 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import get_language_from_path
 from django.views.i18n import set_language
-from django.shortcuts import render
 
 from clusterhub.accounts.roles import viewer_for
 from clusterhub.clusters.queries import public_clusters
