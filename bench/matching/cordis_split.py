@@ -1,0 +1,110 @@
+"""Builds a time split of the CORDIS H2020 collaborations as `clusterhub match` input.
+
+Ties: co-participation in projects that started up to the cut-off. Themes: the programme parts
+and topics of those projects. Queries: organisations that gained new partners in projects
+starting after the cut-off and up to the end of the target window; truth: those new partners.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DATA = REPO_ROOT / ".." / "shared" / "data" / "cordis"
+KIND_OF_ACTIVITY = {
+    "PRC": "company",
+    "HES": "university",
+    "REC": "research",
+    "PUB": "public",
+    "OTH": "other",
+}
+
+
+@dataclass(frozen=True)
+class Split:
+    """One evaluation split: the input files' records and the truth per query."""
+
+    orgs: list[dict[str, object]]
+    ties: list[dict[str, object]]
+    queries: list[dict[str, object]]
+    truth: dict[str, set[str]]
+    cold: set[str]
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def build_split(data: Path, cutoff: str, target_end: str, *, max_queries: int, seed: int) -> Split:
+    """ISO dates: ties up to ``cutoff``; projects in (cutoff, target_end] give the truth."""
+    projects = {row["project_rcn"]: row for row in _rows(data / "projects.csv.gz")}
+    members: dict[str, list[str]] = defaultdict(list)
+    for row in _rows(data / "participations.csv.gz"):
+        members[row["project_rcn"]].append(row["organisation_id"])
+    themes: dict[str, set[str]] = defaultdict(set)
+    pair_years: dict[tuple[str, str, int], int] = defaultdict(int)
+    past: dict[str, set[str]] = defaultdict(set)
+    future: dict[str, set[str]] = defaultdict(set)
+    for rcn, orgs in members.items():
+        project = projects[rcn]
+        start = project["start_date"]
+        if start <= cutoff:
+            labels = [p for p in project["programme_parts"].split(";") if p]
+            if project["topic"]:
+                labels.append(project["topic"])
+            for org in orgs:
+                themes[org].update(labels)
+            for a, b in combinations(sorted(set(orgs)), 2):
+                pair_years[(a, b, int(start[:4]))] += 1
+                past[a].add(b)
+                past[b].add(a)
+        elif start <= target_end:
+            for a, b in combinations(sorted(set(orgs)), 2):
+                future[a].add(b)
+                future[b].add(a)
+    orgs_out: list[dict[str, object]] = []
+    for row in _rows(data / "organisations.csv.gz"):
+        org_id = row["organisation_id"]
+        orgs_out.append(
+            {
+                "id": org_id,
+                "name": row["name"],
+                "kind": KIND_OF_ACTIVITY.get(row["activity_type"], "other"),
+                "country": row["country"],
+                "text": row["name"],
+                "themes": sorted(themes.get(org_id, ())),
+            }
+        )
+    ties_out: list[dict[str, object]] = [
+        {"a": a, "b": b, "weight": weight, "year": year}
+        for (a, b, year), weight in sorted(pair_years.items())
+    ]
+    truth = {org: partners - past[org] for org, partners in future.items()}
+    truth = {org: partners for org, partners in truth.items() if partners}
+    chosen = sorted(truth)
+    random.Random(seed).shuffle(chosen)
+    chosen = sorted(chosen[:max_queries])
+    queries: list[dict[str, object]] = [
+        {"id": org, "org": org, "exclude": sorted(past[org])} for org in chosen
+    ]
+    return Split(
+        orgs=orgs_out,
+        ties=ties_out,
+        queries=queries,
+        truth={org: truth[org] for org in chosen},
+        cold={org for org in chosen if not past[org]},
+    )
+
+
+def write_jsonl(path: Path, records: list[dict[str, object]]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -1,0 +1,258 @@
+"""The match index: built once from profiles and ties, then asked for partners per query."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from clusterlogic.matching.combiner import Combiner, shipped_combiner
+from clusterlogic.matching.encoders import TextEncoder
+from clusterlogic.matching.features import (
+    Affinities,
+    Profiles,
+    QueryContext,
+    QueryFeatures,
+    build_affinities,
+    build_profiles,
+    dense_features,
+    normalise_theme,
+    sparse_features,
+)
+from clusterlogic.matching.graph import IndexedTie, TieGraph, build_graph
+from clusterlogic.matching.model import Organisation, Query, Ranked, ReasonPart, Tie
+from clusterlogic.matching.text import TextIndex, build_text_index
+
+METHODS: tuple[str, ...] = ("combined", "popular", "adamic-adar", "themes", "text")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Baselines break ties between equal scores by popularity, the strongest prior there is.
+_TIE_BREAK = 1e-6
+_EMBEDDING_REASON = 0.5
+_MAX_COMMON_SHOWN = 3
+
+
+def profile_text(organisation: Organisation) -> str:
+    """The text that describes an organisation to the text rankers: its name and profile."""
+    return " ".join(part for part in (organisation.name, organisation.text) if part)
+
+
+class UnknownOrganisation(KeyError):
+    """A query names an organisation that the index does not hold."""
+
+
+@dataclass(frozen=True)
+class MatchIndex:
+    """Everything needed to rank partners; read-only, safe to share between threads."""
+
+    organisations: tuple[Organisation, ...]
+    position: dict[str, int]
+    profiles: Profiles
+    graph: TieGraph
+    affinities: Affinities
+    text: TextIndex
+    embeddings: NDArray[np.float32] | None
+    encoder: TextEncoder | None
+    combiner: Combiner
+    theme_phrases: tuple[str, ...]
+
+    def context(self, query: Query) -> QueryContext:
+        position: int | None = None
+        themes: list[str] = []
+        if query.org is not None:
+            if query.org not in self.position:
+                raise UnknownOrganisation(query.org)
+            position = self.position[query.org]
+            themes.extend(self.organisations[position].themes)
+        if query.text:
+            spaced = " " + " ".join(_WORD.findall(query.text.lower())) + " "
+            themes.extend(
+                name
+                for name, phrase in zip(self.profiles.theme_names, self.theme_phrases, strict=True)
+                if phrase in spaced
+            )
+        return QueryContext(
+            position=position,
+            text=self._query_text(query, position),
+            themes=self.profiles.theme_vector(themes),
+            kind=-1 if position is None else int(self.profiles.kind[position]),
+            country=-1 if position is None else int(self.profiles.country[position]),
+            city=-1 if position is None else int(self.profiles.city[position]),
+            has_need=bool(query.text),
+        )
+
+    def _query_text(self, query: Query, position: int | None) -> str:
+        if query.text:
+            return query.text
+        return "" if position is None else self.organisations[position].text
+
+    def features(self, context: QueryContext) -> QueryFeatures:
+        """Every feature of one query (see ``features.FEATURES``)."""
+        dense = dense_features(context, self.profiles, self.graph, self.affinities)
+        if self.embeddings is not None and self.encoder is not None and context.text:
+            if context.position is not None and not context.has_need:
+                vector = self.embeddings[context.position]
+            else:
+                vector = self.encoder.encode([context.text])[0]
+            dense["embedding"] = np.clip(self.embeddings @ vector, 0.0, 1.0).astype(np.float64)
+        text_scores = self.text.scores(context.text) if context.text else None
+        sparse = sparse_features(context, self.profiles, self.graph, self.affinities, text_scores)
+        return QueryFeatures(len(self.organisations), dense, sparse)
+
+    def feature_matrix(self, context: QueryContext) -> NDArray[np.float32]:
+        """One row per feature, one column per organisation: for training and checks."""
+        return self.features(context).matrix()
+
+    def scores(self, query: Query, method: str = "combined") -> NDArray[np.float64]:
+        """The score of every organisation for ``query`` (before filters)."""
+        context = self.context(query)
+        return self._scores(context, self.features(context), method)
+
+    def _scores(
+        self, context: QueryContext, features: QueryFeatures, method: str
+    ) -> NDArray[np.float64]:
+        popularity = features.column("popularity")
+        if method == "combined":
+            has_ties = context.position is not None and self.graph.degree[context.position] > 0
+            weights = self.combiner.weights(has_ties=has_ties, has_need=context.has_need)
+            return features.combine(weights)
+        if method == "popular":
+            return popularity
+        single = {"adamic-adar": "adamic_adar", "themes": "themes", "text": "text"}.get(method)
+        if single is None:
+            raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
+        return features.column(single) + _TIE_BREAK * popularity
+
+    def allowed(self, query: Query) -> NDArray[np.bool_]:
+        """Who may be suggested: never the asker, never an excluded id, only the kinds asked."""
+        allowed = np.ones(len(self.organisations), dtype=bool)
+        if query.org is not None and query.org in self.position:
+            allowed[self.position[query.org]] = False
+        for excluded in query.exclude:
+            if excluded in self.position:
+                allowed[self.position[excluded]] = False
+        if query.kinds is not None:
+            codes = [i for i, name in enumerate(self.profiles.kind_names) if name in query.kinds]
+            allowed &= np.isin(self.profiles.kind, codes)
+        return allowed
+
+    def rank(self, query: Query, k: int = 20, method: str = "combined") -> list[Ranked]:
+        """The best ``k`` partners for ``query``, best first, each with its reason parts."""
+        if method not in METHODS:
+            raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
+        context = self.context(query)
+        features = self.features(context)
+        scores = self._scores(context, features, method)
+        candidates = np.flatnonzero(self.allowed(query))
+        if k <= 0 or candidates.size == 0:
+            return []
+        candidate_scores = scores[candidates]
+        if candidates.size > k:
+            top = np.argpartition(-candidate_scores, k - 1)[:k]
+            candidates, candidate_scores = candidates[top], candidate_scores[top]
+        order = np.lexsort((candidates, -candidate_scores))
+        chosen = [int(candidates[i]) for i in order]
+        if method != "combined":
+            return [
+                Ranked(id=self.organisations[c].id, score=float(candidate_scores[i]))
+                for i, c in zip(order, chosen, strict=True)
+            ]
+        words = self.text.matched_words(context.text, chosen) if context.text else None
+        return [
+            Ranked(
+                id=self.organisations[c].id,
+                score=float(candidate_scores[i]),
+                reasons=self.reasons(context, features, c, words[n] if words else ()),
+            )
+            for n, (i, c) in enumerate(zip(order, chosen, strict=True))
+        ]
+
+    def reasons(
+        self,
+        context: QueryContext,
+        features: QueryFeatures,
+        candidate: int,
+        matched_words: tuple[str, ...] = (),
+    ) -> tuple[ReasonPart, ...]:
+        """The checkable reasons why ``candidate`` suits the query, strongest kinds first."""
+        partner = self.organisations[candidate]
+        parts: list[ReasonPart] = []
+        sought = {self.profiles.theme_names[i] for i in context.themes.indices}
+        shared = tuple(t for t in partner.themes if normalise_theme(t) in sought)
+        if shared:
+            parts.append(ReasonPart("shared_themes", tuple(dict.fromkeys(shared))))
+        if matched_words:
+            parts.append(ReasonPart("text_match", matched_words))
+        embedding = features.dense.get("embedding")
+        if embedding is not None and embedding[candidate] >= _EMBEDDING_REASON:
+            parts.append(ReasonPart("embedding_match"))
+        if context.position is not None:
+            common = self.graph.partners_in_common(context.position, candidate)
+            if common.size:
+                best = common[np.argsort(-self.graph.degree[common], kind="stable")]
+                shown = tuple(self.organisations[int(i)].id for i in best[:_MAX_COMMON_SHOWN])
+                parts.append(ReasonPart("common_partners", shown))
+            parts.extend(self._profile_reasons(context, candidate))
+        if not parts:
+            parts.append(ReasonPart("popular", (str(int(self.graph.degree[candidate])),)))
+        return tuple(parts)
+
+    def _profile_reasons(self, context: QueryContext, candidate: int) -> list[ReasonPart]:
+        parts: list[ReasonPart] = []
+        kind = int(self.profiles.kind[candidate])
+        complementary = context.kind >= 0 and kind >= 0 and kind != context.kind
+        if complementary and self.affinities.kind_lift[context.kind, kind] > 0:
+            names = self.profiles.kind_names
+            parts.append(ReasonPart("complementary_kinds", (names[context.kind], names[kind])))
+        if context.city >= 0 and int(self.profiles.city[candidate]) == context.city:
+            parts.append(ReasonPart("same_city", (self.organisations[candidate].city.strip(),)))
+        elif context.country >= 0 and int(self.profiles.country[candidate]) == context.country:
+            parts.append(
+                ReasonPart("same_country", (self.profiles.country_names[context.country],))
+            )
+        return parts
+
+
+def build_index(
+    organisations: Sequence[Organisation],
+    ties: Sequence[Tie] = (),
+    *,
+    encoder: TextEncoder | None = None,
+    combiner: Combiner | None = None,
+) -> MatchIndex:
+    """Index the organisations (ids must be unique) and their ties.
+
+    Ties naming an unknown organisation, or the same one twice, are left out. ``combiner``
+    defaults to the shipped learned weights; ``encoder`` adds the optional embedding signal.
+    """
+    orgs = tuple(organisations)
+    position: dict[str, int] = {}
+    for i, org in enumerate(orgs):
+        if org.id in position:
+            raise ValueError(f"duplicate organisation id {org.id!r}")
+        position[org.id] = i
+    indexed = [
+        IndexedTie(position[t.a], position[t.b], t.weight, t.year)
+        for t in ties
+        if t.a in position and t.b in position and t.a != t.b
+    ]
+    profiles = build_profiles(orgs)
+    graph = build_graph(len(orgs), indexed)
+    texts = [profile_text(o) for o in orgs]
+    embeddings = encoder.encode(texts) if encoder is not None else None
+    return MatchIndex(
+        organisations=orgs,
+        position=position,
+        profiles=profiles,
+        graph=graph,
+        affinities=build_affinities(profiles, graph),
+        text=build_text_index(texts),
+        embeddings=None if embeddings is None else np.asarray(embeddings, dtype=np.float32),
+        encoder=encoder,
+        combiner=combiner if combiner is not None else shipped_combiner(),
+        theme_phrases=tuple(
+            " " + " ".join(_WORD.findall(name)) + " " for name in profiles.theme_names
+        ),
+    )

@@ -1,0 +1,217 @@
+"""Lexical ranking of profiles: German + English stemming, German compound splitting, BM25.
+
+Each word yields its Snowball stems in German and in English (profiles mix both languages and
+German texts borrow English words), plus the stems of its compound parts. Compounds are split
+against the vocabulary of the indexed profiles themselves, so "Wasserstoffbrenner" meets
+"Wasserstoff-Brenner" in either direction: a profile's compound is split when its parts occur
+elsewhere in the corpus, and a query's adjacent words are joined when the join is a word of
+the corpus. The probabilistic splitter on PyPI (``compound-split``) needs 3.4 GB of memory and
+half a minute to load, too much for a web worker; a corpus vocabulary is enough here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import bm25s
+import numpy as np
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_GERMAN
+from numpy.typing import NDArray
+
+from clusterlogic.matching.graph import SparseRow
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Words that say "I seek a partner" rather than what for; they would reward chatty profiles.
+_NEED_WORDS = frozenset(
+    (  # noqa: SIM905 - one readable string
+        "partner partnerin partnerinnen partners suche suchen gesucht wer kann helfen hilfe "
+        "looking seek seeking need needs needed help wanted find finden"
+    ).split()
+)
+_STOPWORDS = frozenset(STOPWORDS_GERMAN) | frozenset(STOPWORDS_EN) | _NEED_WORDS
+# Linking elements ("Fugen") between the parts of a German compound: Arbeit-s-platz.
+_LINKS = ("", "s", "es", "n", "en", "e", "er")
+_MIN_PART = 4
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of a text, stop words and one-letter words left out."""
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in _STOPWORDS]
+
+
+class CompoundSplitter:
+    """Splits a word into words of a known vocabulary, fewest parts first."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self._known = frozenset(w for w in vocabulary if len(w) >= _MIN_PART)
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def split(self, word: str) -> tuple[str, ...]:
+        """The parts of ``word`` (two or more), or ``()`` when it is no compound of known words."""
+        cached = self._cache.get(word)
+        if cached is None:
+            parts = self._split_from(word, 0) if len(word) >= 2 * _MIN_PART else None
+            cached = tuple(parts) if parts and len(parts) > 1 else ()
+            self._cache[word] = cached
+        return cached
+
+    def _split_from(self, word: str, start: int) -> list[str] | None:
+        rest = word[start:]
+        if start > 0 and rest in self._known:
+            return [rest]
+        best: list[str] | None = None
+        # Longest first part first: "Wasserstoff|brenner" before "Wasser|stoffbrenner".
+        for end in range(len(word) - _MIN_PART, start + _MIN_PART - 1, -1):
+            for link in _LINKS:
+                head = word[start : end - len(link)] if link else word[start:end]
+                if len(head) < _MIN_PART or head not in self._known:
+                    continue
+                if link and word[end - len(link) : end] != link:
+                    continue
+                tail = self._split_from(word, end)
+                if tail is not None and (best is None or len(tail) + 1 < len(best)):
+                    best = [head, *tail]
+            if best is not None and len(best) == 2:
+                return best
+        return best
+
+    def join(self, first: str, second: str) -> str | None:
+        """The known compound made of two adjacent words, if any ("Wasserstoff-Brenner")."""
+        for link in _LINKS:
+            joined = first + link + second
+            if joined in self._known:
+                return joined
+        return None
+
+
+class Analyzer:
+    """Turns text into index terms (stems of words and of their compound parts)."""
+
+    def __init__(self, vocabulary: Iterable[str] = ()) -> None:
+        self._german = Stemmer.Stemmer("german")
+        self._english = Stemmer.Stemmer("english")
+        self._stems: dict[str, tuple[str, ...]] = {}
+        self.splitter = CompoundSplitter(vocabulary)
+
+    def stems(self, word: str) -> tuple[str, ...]:
+        cached = self._stems.get(word)
+        if cached is None:
+            german = self._german.stemWord(word)
+            english = self._english.stemWord(word)
+            cached = (german,) if german == english else (german, english)
+            self._stems[word] = cached
+        return cached
+
+    def terms(self, text: str, *, join_adjacent: bool = False) -> list[str]:
+        """Index terms of ``text``; a query also joins adjacent words into known compounds."""
+        found = words(text)
+        terms: list[str] = []
+        for word in found:
+            terms.extend(self.stems(word))
+            for part in self.splitter.split(word):
+                terms.extend(self.stems(part))
+        if join_adjacent:
+            for first, second in itertools.pairwise(found):
+                joined = self.splitter.join(first, second)
+                if joined is not None:
+                    terms.extend(self.stems(joined))
+        return terms
+
+
+@dataclass(frozen=True)
+class TextIndex:
+    """BM25 over profile texts; ``scores`` gives one score per indexed profile."""
+
+    analyzer: Analyzer
+    retriever: bm25s.BM25 | None
+    vocabulary: frozenset[str]
+    size: int
+
+    def scores(self, text: str) -> SparseRow:
+        """BM25 of every profile that shares a term with ``text`` (summed from the term columns)."""
+        terms = dict.fromkeys(self.analyzer.terms(text, join_adjacent=True))
+        if self.retriever is None:
+            return SparseRow(np.zeros(0, dtype=np.int64), np.zeros(0))
+        matrix = self.retriever.scores
+        vocabulary = self.retriever.vocab_dict
+        slices = [
+            (int(matrix["indptr"][i]), int(matrix["indptr"][i + 1]))
+            for i in (vocabulary[t] for t in terms if t in self.vocabulary)
+        ]
+        if not slices:
+            return SparseRow(np.zeros(0, dtype=np.int64), np.zeros(0))
+        documents = np.concatenate([matrix["indices"][a:b] for a, b in slices])
+        values = np.concatenate([matrix["data"][a:b] for a, b in slices]).astype(np.float64)
+        # Summing by document with bincount is linear; sorting long posting lists is not.
+        summed = np.bincount(documents, weights=values, minlength=self.size)
+        found = np.flatnonzero(summed)
+        return SparseRow(found.astype(np.int64), np.asarray(summed[found], dtype=np.float64))
+
+    def _documents_with(self, term: str) -> NDArray[np.int64]:
+        if self.retriever is None or term not in self.vocabulary:
+            return np.zeros(0, dtype=np.int64)
+        matrix = self.retriever.scores
+        column = self.retriever.vocab_dict[term]
+        start, end = int(matrix["indptr"][column]), int(matrix["indptr"][column + 1])
+        return np.asarray(matrix["indices"][start:end], dtype=np.int64)
+
+    def matched_words(self, query: str, documents: Sequence[int]) -> list[tuple[str, ...]]:
+        """Per indexed profile, the query's words found in it: the checkable part of a match."""
+        analyzer = self.analyzer
+        found = list(dict.fromkeys(words(query)))
+        terms_of: dict[tuple[str, ...], set[str]] = {}
+        for word in found:
+            word_terms = set(analyzer.stems(word))
+            for part in analyzer.splitter.split(word):
+                word_terms.update(analyzer.stems(part))
+            terms_of[(word,)] = word_terms
+        all_words = words(query)
+        for first, second in itertools.pairwise(all_words):
+            joined = analyzer.splitter.join(first, second)
+            if joined is not None:
+                terms_of[(first, second)] = set(analyzer.stems(joined))
+        targets = np.asarray(documents, dtype=np.int64)
+        matched = [set[str]() for _ in documents]
+        for group, group_terms in terms_of.items():
+            hit = np.zeros(len(targets), dtype=bool)
+            for term in group_terms:
+                posting = self._documents_with(term)  # sorted: scipy keeps CSC indices sorted
+                if posting.size:
+                    where = np.minimum(np.searchsorted(posting, targets), posting.size - 1)
+                    hit |= posting[where] == targets
+            for i in np.flatnonzero(hit):
+                matched[i].update(group)
+        return [tuple(w for w in found if w in hits) for hits in matched]
+
+
+def _sort_postings(matrix: dict[str, NDArray[np.int64]]) -> None:
+    """Make each term's document list ascending (binary search in ``matched_words``)."""
+    indptr, indices, data = matrix["indptr"], matrix["indices"], matrix["data"]
+    step = np.diff(indices.astype(np.int64))
+    starts = np.zeros(len(step), dtype=bool)
+    starts[indptr[1:-1][indptr[1:-1] > 0] - 1] = True
+    if np.all((step > 0) | starts):
+        return
+    for column in range(len(indptr) - 1):
+        start, end = int(indptr[column]), int(indptr[column + 1])
+        order = np.argsort(indices[start:end], kind="stable")
+        indices[start:end] = indices[start:end][order]
+        data[start:end] = data[start:end][order]
+
+
+def build_text_index(texts: Sequence[str]) -> TextIndex:
+    """Index the profile texts (one per organisation, empty allowed)."""
+    vocabulary = {w for text in texts for w in words(text)}
+    analyzer = Analyzer(vocabulary)
+    corpus = [analyzer.terms(text) for text in texts]
+    if not any(corpus):
+        return TextIndex(analyzer, None, frozenset(), len(texts))
+    retriever = bm25s.BM25()
+    retriever.index(corpus, show_progress=False)
+    _sort_postings(retriever.scores)
+    known = frozenset(t for t in retriever.vocab_dict if t)
+    return TextIndex(analyzer, retriever, known, len(texts))
