@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "clusterhub.projects",
     "clusterhub.demo",
     "clusterhub.events",
+    "clusterhub.partners",
 ]
 
 MIDDLEWARE = [
@@ -146,6 +147,13 @@ TASKS = {
         "BACKEND": os.environ.get("CLUSTERHUB_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# Events: how long a freed place is held for the next on the waitlist, how long before an event
+# the reminder goes out, how often a failed mail is retried, how long feedback is asked for.
+CLUSTERHUB_EVENT_OFFER_HOLD_HOURS = float(os.environ.get("CLUSTERHUB_EVENT_OFFER_HOLD_HOURS", "48"))
+CLUSTERHUB_EVENT_REMINDER_HOURS = float(os.environ.get("CLUSTERHUB_EVENT_REMINDER_HOURS", "24"))
+CLUSTERHUB_EVENT_MAIL_MAX_ATTEMPTS = int(os.environ.get("CLUSTERHUB_EVENT_MAIL_MAX_ATTEMPTS", "5"))
+CLUSTERHUB_EVENT_FEEDBACK_DAYS = float(os.environ.get("CLUSTERHUB_EVENT_FEEDBACK_DAYS", "14"))
 
 # Where the demo loader reads the CORDIS extract; never copied into the repo.
 CORDIS_DATA_DIR = Path(

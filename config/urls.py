@@ -18,5 +18,6 @@ urlpatterns += i18n_patterns(
     path("", include("clusterhub.events.urls")),
     path("intern/", include("clusterhub.crm.urls")),
     path("intern/", include("clusterhub.audit.urls")),
+    path("intern/", include("clusterhub.partners.urls")),
     prefix_default_language=False,
 )

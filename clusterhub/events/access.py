@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from clusterhub.accounts.roles import Viewer, viewer_for
-from clusterhub.events.models import Event
+from clusterhub.events.models import Event, Format
 
 
 def public_events() -> QuerySet[Event]:
@@ -43,3 +43,31 @@ def get_event_for_user(
     if write and not can_manage_event(viewer, event):
         raise PermissionDenied
     return event
+
+
+def can_create_events(viewer: Viewer) -> bool:
+    return viewer.is_admin or viewer.is_manager
+
+
+def can_manage_format(viewer: Viewer, event_format: Format) -> bool:
+    if viewer.is_admin:
+        return True
+    if not viewer.is_manager:
+        return False
+    cluster_ids = {cluster.pk for cluster in event_format.clusters.all()}
+    return bool(cluster_ids & viewer.managed_cluster_ids)
+
+
+def get_format_for_user(
+    user: AbstractBaseUser | AnonymousUser, pk: int, *, write: bool = False
+) -> Format:
+    """The format ``pk`` for a staff page; 404 for non-staff, 403 when it may not be changed."""
+    viewer = viewer_for(user)
+    if not viewer.is_agency_staff:
+        raise Http404
+    event_format = Format.objects.filter(pk=pk).prefetch_related("clusters").first()
+    if event_format is None:
+        raise Http404
+    if write and not can_manage_format(viewer, event_format):
+        raise PermissionDenied
+    return event_format

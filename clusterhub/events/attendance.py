@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
-from clusterhub.events.models import Registration
+from clusterhub.events.models import Event, Registration
 from clusterhub.events.services import Actor, RegistrationRefused
 
 Status = Registration.Status
@@ -33,3 +34,21 @@ def record_attendance(
         actor, AuditEntry.Action.UPDATE, registration, {"status": [before, registration.status]}
     )
     return registration
+
+
+def mark_no_shows(actor: Actor, event: Event, *, now: dt.datetime | None = None) -> int:
+    """After the event, mark everyone still merely confirmed as a no-show; returns how many."""
+    now = now or timezone.now()
+    if now < event.ends_at:
+        raise RegistrationRefused(
+            _(
+                "Nicht erschienene Personen können erst nach dem Ende der Veranstaltung "
+                "markiert werden."
+            )
+        )
+    marked = 0
+    with transaction.atomic():
+        for registration in Registration.objects.filter(event=event, status=Status.CONFIRMED):
+            record_attendance(actor, registration, attended=False, now=now)
+            marked += 1
+    return marked

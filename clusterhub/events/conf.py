@@ -28,3 +28,8 @@ def mail_retry_delay(attempt: int) -> dt.timedelta:
 
 def site_url() -> str:
     return str(getattr(settings, "SITE_URL", "http://127.0.0.1:8000")).rstrip("/")
+
+
+def feedback_window() -> dt.timedelta:
+    """How long after an event its participants are asked for, and may give, feedback."""
+    return dt.timedelta(days=float(getattr(settings, "CLUSTERHUB_EVENT_FEEDBACK_DAYS", 14)))

@@ -5,19 +5,30 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.clusters.models import Cluster
 from clusterhub.core.forms import KernFormMixin
 from clusterhub.core.widgets import FastSelect
 from clusterhub.directory.models import Consent
+from clusterhub.events.countries import country_choices
 from clusterhub.events.services import RegistrationData
 from clusterhub.taxonomy.models import Theme
 
-country_code = RegexValidator(
-    r"^[A-Za-z]{2}$", _("Bitte den Ländercode mit zwei Buchstaben angeben, z. B. DE.")
-)
+
+class CountryField(forms.ChoiceField):
+    """A select of ISO 3166 countries by name; accepts the code in either case."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("choices", country_choices)
+        kwargs.setdefault(
+            "error_messages",
+            {"invalid_choice": _("Bitte wählen Sie ein Land aus der Liste.")},
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> str:
+        return str(super().to_python(value)).strip().upper()
 
 
 class RegistrationForm(KernFormMixin, forms.Form):
@@ -28,13 +39,7 @@ class RegistrationForm(KernFormMixin, forms.Form):
         error_messages={"invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse ein.")},
     )
     organisation = forms.CharField(label=_("Organisation"), max_length=255, required=False)
-    country = forms.CharField(
-        label=_("Land"),
-        max_length=2,
-        initial="DE",
-        validators=[country_code],
-        help_text=_("Ländercode nach ISO 3166, z. B. DE, FR, PL."),
-    )
+    country = CountryField(label=_("Land"), initial="DE")
     consent = forms.BooleanField(
         label=_(
             "Ich willige ein, dass die Wirtschaftsförderung Mannheim meine Angaben zur "
@@ -49,7 +54,7 @@ class RegistrationForm(KernFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("first_name", "last_name", "email"):
+        for name in ("first_name", "last_name", "email", "country"):
             self.fields[name].error_messages["required"] = _("Bitte füllen Sie dieses Feld aus.")
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 

@@ -13,8 +13,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from clusterhub.events import conf
+from clusterhub.events.checkin import checkin_url, qr_png
 from clusterhub.events.ics import calendar_document
-from clusterhub.events.models import EventMail, Registration
+from clusterhub.events.models import Event, EventMail, Registration
 
 Kind = EventMail.Kind
 Status = Registration.Status
@@ -28,31 +29,54 @@ def link(name: str, token: str) -> str:
     return conf.site_url() + reverse(name, args=[token])
 
 
-def _subject(mail: EventMail) -> str:
-    title = mail.registration.event.title
+def _subject(mail: EventMail, event: Event) -> str:
     subjects = {
         Kind.CONFIRMATION: _("Anmeldebestätigung: %(title)s"),
         Kind.WAITLISTED: _("Warteliste: %(title)s"),
         Kind.OFFER: _("Ein Platz ist frei geworden: %(title)s"),
         Kind.REMINDER: _("Erinnerung: %(title)s"),
+        Kind.INVITATION: _("Einladung: %(title)s"),
+        Kind.FEEDBACK: _("Ihre Meinung zu: %(title)s"),
     }
-    return subjects[Kind(mail.kind)] % {"title": title}
+    return subjects[Kind(mail.kind)] % {"title": event.title}
 
 
 def still_applies(mail: EventMail) -> bool:
     """A mail whose occasion has passed (an offer already answered) is not sent."""
+    if mail.invitation is not None:
+        event = mail.invitation.event
+        return event.status == Event.Status.PLANNED and timezone.now() < event.starts_at
+    assert mail.registration is not None
     status = mail.registration.status
     wanted = {
         Kind.CONFIRMATION: {Status.CONFIRMED},
         Kind.WAITLISTED: {Status.WAITLISTED},
         Kind.OFFER: {Status.OFFERED},
         Kind.REMINDER: {Status.CONFIRMED},
+        Kind.FEEDBACK: {Status.CONFIRMED, Status.ATTENDED},
     }
     return status in wanted[Kind(mail.kind)]
 
 
+def _invitation_message(mail: EventMail) -> EmailMessage:
+    invitation = mail.invitation
+    assert invitation is not None
+    person = invitation.person
+    with translation.override(person.preferred_language or "de"):
+        context = {
+            "event": invitation.event,
+            "person": person,
+            "invitation_url": link("events:invitation", invitation.token),
+        }
+        body = render_to_string("events/mails/invitation.txt", context)
+        return EmailMessage(subject=_subject(mail, invitation.event), body=body, to=[person.email])
+
+
 def build_message(mail: EventMail) -> EmailMessage:
+    if mail.invitation is not None:
+        return _invitation_message(mail)
     registration = mail.registration
+    assert registration is not None
     with translation.override(registration.language):
         context = {
             "registration": registration,
@@ -61,15 +85,20 @@ def build_message(mail: EventMail) -> EmailMessage:
             "cancel_url": link("events:cancel", registration.token),
             "offer_url": link("events:offer", registration.token),
             "status_url": link("events:registration", registration.token),
+            "feedback_url": link("events:feedback", registration.token),
         }
         body = render_to_string(f"events/mails/{mail.kind}.txt", context)
-        message = EmailMessage(subject=_subject(mail), body=body, to=[registration.person.email])
+        message = EmailMessage(
+            subject=_subject(mail, registration.event), body=body, to=[registration.person.email]
+        )
         if mail.kind in {Kind.CONFIRMATION, Kind.REMINDER}:
             message.attach(
                 "veranstaltung.ics",
                 calendar_document([registration.event]),
                 "text/calendar; charset=utf-8; method=PUBLISH",
             )
+        if mail.kind == Kind.CONFIRMATION:
+            message.attach("check-in.png", qr_png(checkin_url(registration)), "image/png")
     return message
 
 
@@ -79,9 +108,12 @@ def deliver(mail_id: int) -> bool:
     Idempotent: a second call for a sent mail sends nothing. On an SMTP failure the row keeps
     the error and ``attempts``, ``sent_at`` stays empty, and MailDeliveryFailed is raised.
     """
-    mail = EventMail.objects.select_related("registration__event", "registration__person").get(
-        pk=mail_id
-    )
+    mail = EventMail.objects.select_related(
+        "registration__event",
+        "registration__person",
+        "invitation__event",
+        "invitation__person",
+    ).get(pk=mail_id)
     if mail.sent_at is not None or mail.skipped:
         return False
     if not still_applies(mail):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -105,12 +106,17 @@ class Event(models.Model):
         indexes = [models.Index(fields=["status", "starts_at"], name="event_status_start_idx")]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="event_ends_after_start",
+                violation_error_message=_("Das Ende muss nach dem Beginn liegen."),
             ),
             models.UniqueConstraint(
                 fields=["format", "starts_at"],
                 condition=models.Q(format__isnull=False),
                 name="event_one_per_format_start",
+                violation_error_message=_(
+                    "Dieses Format hat zu diesem Beginn bereits eine Veranstaltung."
+                ),
             ),
         ]
 
@@ -184,8 +190,57 @@ class Registration(models.Model):
         return self.status in self.HOLDS_PLACE
 
 
+class Invitation(models.Model):
+    """A person from the registry invited to an event; at most once per event and person."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="invitations")
+    person = models.ForeignKey(
+        "directory.Person", on_delete=models.CASCADE, related_name="event_invitations"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("Eingeladen am"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("Einladung")
+        verbose_name_plural = _("Einladungen")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="invitation_once_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.event}"
+
+
+class Feedback(models.Model):
+    """A participant's rating (1–5) and comment after the event, given through a mailed link."""
+
+    registration = models.OneToOneField(
+        Registration, on_delete=models.CASCADE, related_name="feedback"
+    )
+    rating = models.PositiveSmallIntegerField(_("Bewertung"))
+    comment = models.TextField(_("Kommentar"), blank=True)
+    submitted_at = models.DateTimeField(_("Abgegeben am"), auto_now=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "id"]
+        verbose_name = _("Rückmeldung")
+        verbose_name_plural = _("Rückmeldungen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(rating__gte=1, rating__lte=5), name="feedback_rating_1_to_5"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rating} – {self.registration}"
+
+
 class EventMail(models.Model):
-    """One mail owed to a registration; the task that sends it marks it sent (the outbox).
+    """One mail owed to a registration or an invitation; the task that sends it marks it sent.
 
     A failed send leaves ``sent_at`` empty and the error here, so the retry command and the
     worker's own deferred retry find it again; the registration itself is never touched.
@@ -196,8 +251,16 @@ class EventMail(models.Model):
         WAITLISTED = "waitlisted", _("Wartelistenplatz")
         OFFER = "offer", _("Nachrückplatz")
         REMINDER = "reminder", _("Erinnerung")
+        INVITATION = "invitation", _("Einladung")
+        FEEDBACK = "feedback", _("Bitte um Rückmeldung")
 
-    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="mails")
+    # Exactly one of the two is set: invitations go to people who have no registration yet.
+    registration = models.ForeignKey(
+        Registration, null=True, blank=True, on_delete=models.CASCADE, related_name="mails"
+    )
+    invitation = models.ForeignKey(
+        Invitation, null=True, blank=True, on_delete=models.CASCADE, related_name="mails"
+    )
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
     sent_at = models.DateTimeField(_("Versendet am"), null=True, blank=True)
@@ -212,8 +275,18 @@ class EventMail(models.Model):
         verbose_name_plural = _("Veranstaltungsmails")
         indexes = [models.Index(fields=["sent_at", "attempts"], name="eventmail_pending_idx")]
         constraints = [
-            models.UniqueConstraint(fields=["registration", "kind"], name="eventmail_once_per_kind")
+            models.UniqueConstraint(
+                fields=["registration", "kind"], name="eventmail_once_per_kind"
+            ),
+            models.UniqueConstraint(
+                fields=["invitation", "kind"], name="eventmail_once_per_invitation"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(registration__isnull=True, invitation__isnull=False)
+                | models.Q(registration__isnull=False, invitation__isnull=True),
+                name="eventmail_one_recipient",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} – {self.registration}"
+        return f"{self.get_kind_display()} – {self.registration or self.invitation}"

@@ -81,6 +81,7 @@ def participants(event: Event, query: str = "") -> QuerySet[Registration]:
             | Q(person__first_name__icontains=query)
             | Q(person__email__icontains=query)
             | Q(organisation_name__icontains=query)
+            | Q(organisation__name__icontains=query)
             | Q(token=query)
         )
     return rows.order_by("status", "waitlist_position", "person__last_name", "pk")

@@ -52,11 +52,12 @@ class RegistrationData:
     language: str = "de"
 
 
-def registration_refusal(event: Event, now: dt.datetime) -> str | None:
-    """Why the public may not register for ``event`` now, or None when they may."""
+def registration_refusal(event: Event, now: dt.datetime, *, invited: bool = False) -> str | None:
+    """Why the public (or, with ``invited``, an invited person) may not register for ``event``
+    now, or None when they may."""
     if event.status == Event.Status.CANCELLED:
         return _("Diese Veranstaltung wurde abgesagt; eine Anmeldung ist nicht mehr möglich.")
-    if event.audience == Event.Audience.INVITATION:
+    if event.audience == Event.Audience.INVITATION and not invited:
         return _("Die Teilnahme an dieser Veranstaltung ist nur auf Einladung möglich.")
     if event.registration_opens_at and now < event.registration_opens_at:
         opens = formats.date_format(
@@ -112,17 +113,19 @@ def register_participant(
     actor: Actor = None,
     now: dt.datetime | None = None,
     by_staff: bool = False,
+    invited: bool = False,
 ) -> Registration:
     """Register ``data``'s person for ``event``: a place while there is one, else the waitlist.
 
     Idempotent: a second registration of the same e-mail address (a double-clicked submit)
     returns the live registration it already has. Staff (``by_staff``) may add people outside
-    the registration window and to events by invitation, but never to a cancelled event.
+    the registration window and to events by invitation, but never to a cancelled event;
+    ``invited`` people (through their invitation link) may register for events by invitation.
     """
     now = now or timezone.now()
     with transaction.atomic():
         locked = _lock_event(event.pk)
-        refusal = registration_refusal(locked, now)
+        refusal = registration_refusal(locked, now, invited=invited)
         if refusal and (not by_staff or locked.status == Event.Status.CANCELLED):
             raise RegistrationRefused(refusal)
         person = _find_or_create_person(data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 from django_tasks import task
 
-from clusterhub.events import conf, mails, services
+from clusterhub.events import conf, feedback, mails, services
 
 
 def enqueue_mail(mail_id: int) -> None:
@@ -37,6 +37,11 @@ def expire_offers() -> int:
 @task()
 def queue_due_reminders() -> int:
     return services.queue_due_reminders()
+
+
+@task()
+def queue_feedback_requests() -> int:
+    return feedback.queue_feedback_requests()
 
 
 @task()

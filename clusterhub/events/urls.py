@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clusterhub.events.views import public, staff
+from clusterhub.events.views import door, manage, participant_links, public, staff
 
 app_name = "events"
 urlpatterns = [
@@ -11,7 +11,28 @@ urlpatterns = [
     path("veranstaltungen/platzangebot/<str:token>/", public.offer, name="offer"),
     path("veranstaltungen/feed/cluster/<slug:slug>.ics", public.cluster_feed, name="cluster_feed"),
     path("veranstaltungen/feed/format/<slug:slug>.ics", public.format_feed, name="format_feed"),
+    path("veranstaltungen/einladung/<str:token>/", participant_links.invitation, name="invitation"),
+    path(
+        "veranstaltungen/rueckmeldung/<str:token>/",
+        participant_links.give_feedback,
+        name="feedback",
+    ),
     path("intern/veranstaltungen/", staff.event_list, name="staff_list"),
+    path("intern/veranstaltungen/neu/", manage.event_create, name="event_create"),
+    path("intern/veranstaltungen/<int:pk>/bearbeiten/", manage.event_edit, name="event_edit"),
+    path("intern/veranstaltungen/<int:pk>/einladungen/", manage.invite, name="invite"),
+    path(
+        "intern/veranstaltungen/<int:pk>/nicht-erschienen/",
+        door.mark_no_shows,
+        name="mark_no_shows",
+    ),
+    path("intern/check-in/<str:signature>/", door.checkin, name="checkin"),
+    path("intern/formate/<int:pk>/planen/", manage.format_plan, name="format_plan"),
+    path(
+        "intern/formate/<int:pk>/statistik/",
+        staff.format_statistics_page,
+        name="format_statistics",
+    ),
     path(
         "intern/veranstaltungen/<int:pk>/teilnehmende/",
         staff.participant_list,

@@ -57,7 +57,7 @@ def test_register_receive_ics_cancel_and_promote_the_waitlist(
     page.get_by_label("Nachname").fill("Becker")
     page.get_by_label("E-Mail").fill("jana.becker@example.org")
     page.get_by_label("Organisation", exact=False).first.fill("Quartiersküche Neckarstadt eG")
-    page.get_by_label("Land").fill("DE")
+    page.get_by_label("Land").select_option("DE")
     page.get_by_role("button", name="Verbindlich anmelden").click()
     # Without consent the form comes back with the reason, and with everything typed kept.
     expect(page.get_by_role("alert").last).to_have_text(
@@ -70,7 +70,11 @@ def test_register_receive_ics_cancel_and_promote_the_waitlist(
 
     [confirmation] = smtp_server.messages
     assert confirmation["To"] == "jana.becker@example.org"
-    [attachment] = list(confirmation.iter_attachments())
+    [attachment] = [
+        part
+        for part in confirmation.iter_attachments()
+        if part.get_content_type() == "text/calendar"
+    ]
     payload = attachment.get_payload(decode=True)
     assert isinstance(payload, bytes)
     calendar = Calendar.from_ical(payload)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.utils import timezone
 
@@ -22,3 +24,18 @@ def test_demo_loads_formats_past_and_upcoming_events_once(registry: Registry) ->
     assert Event.objects.filter(starts_at__gt=timezone.now()).exists()
     assert Event.objects.filter(format__slug="road-to-mannheim").count() == 8
     assert load_demo_events() == (0, 0)
+
+
+@pytest.mark.usefixtures("registry")
+def test_the_if_empty_flag_leaves_a_database_with_events_alone() -> None:
+    from django.core.management import call_command
+
+    from clusterhub.events.tests.conftest import make_event
+
+    make_event(title="Schon da")
+    output = io.StringIO()
+    call_command("load_demo_events", "--if-empty", stdout=output)
+
+    assert "nothing to do" in output.getvalue()
+    assert list(Event.objects.values_list("title", flat=True)) == ["Schon da"]
+    assert not Format.objects.exists()

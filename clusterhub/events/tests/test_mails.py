@@ -25,7 +25,9 @@ def register(event: Event, index: int, capture: Capture) -> Registration:
 
 
 def ics_of(message: Any) -> Calendar:
-    [attachment] = list(message.iter_attachments())
+    [attachment] = [
+        part for part in message.iter_attachments() if part.get_filename() == "veranstaltung.ics"
+    ]
     assert attachment.get_content_type() == "text/calendar"
     assert attachment.get_filename() == "veranstaltung.ics"
     return Calendar.from_ical(attachment.get_payload(decode=True))

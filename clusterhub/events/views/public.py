@@ -50,7 +50,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "events/detail.html", context)
 
 
-def _link_invalid(request: HttpRequest, error: services.LinkInvalid) -> HttpResponse:
+def link_invalid(request: HttpRequest, error: services.LinkInvalid) -> HttpResponse:
     return render(
         request,
         "events/link_invalid.html",
@@ -62,7 +62,7 @@ def _link_invalid(request: HttpRequest, error: services.LinkInvalid) -> HttpResp
 def registration(request: HttpRequest, token: str) -> HttpResponse:
     found = Registration.objects.select_related("event", "person").filter(token=token).first()
     if found is None:
-        return _link_invalid(request, services.unknown_link())
+        return link_invalid(request, services.unknown_link())
     return render(
         request,
         "events/registration.html",
@@ -81,7 +81,7 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
             return render(request, "events/cancelled.html", {"event": cancelled.event})
         services.check_cancellable(found, found.event, timezone.now())
     except services.LinkInvalid as error:
-        return _link_invalid(request, error)
+        return link_invalid(request, error)
     return render(request, "events/cancel.html", {"registration": found, "event": found.event})
 
 
@@ -100,7 +100,7 @@ def offer(request: HttpRequest, token: str) -> HttpResponse:
             return render(request, "events/offer_answered.html", context)
         services.check_offer_open(found, timezone.now())
     except services.LinkInvalid as error:
-        return _link_invalid(request, error)
+        return link_invalid(request, error)
     return render(request, "events/offer.html", {"registration": found, "event": found.event})
 
 

@@ -14,21 +14,41 @@ from django.views.decorators.http import require_http_methods, require_POST
 from clusterhub.accounts.roles import viewer_for
 from clusterhub.core.decorators import staff_required
 from clusterhub.events import attendance, exports, queries, services
-from clusterhub.events.access import can_manage_event, events_visible_to, get_event_for_user
+from clusterhub.events.access import (
+    can_create_events,
+    can_manage_event,
+    events_visible_to,
+    get_event_for_user,
+    get_format_for_user,
+)
+from clusterhub.events.countries import current_country_names
+from clusterhub.events.feedback import feedback_summary
+from clusterhub.events.format_statistics import format_statistics
 from clusterhub.events.forms import ManualRegistrationForm
-from clusterhub.events.models import Registration
+from clusterhub.events.models import Format, Registration
 from clusterhub.events.statistics import event_statistics
 
 
 @staff_required
 def event_list(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request.user)
-    events = events_visible_to(viewer).prefetch_related("clusters").order_by("-starts_at")[:200]
-    return render(request, "events/staff/event_list.html", {"events": events})
+    events = (
+        events_visible_to(viewer)
+        .select_related("format")
+        .prefetch_related("clusters")
+        .order_by("-starts_at")[:200]
+    )
+    context = {
+        "events": events,
+        "formats": Format.objects.order_by("name") if viewer.is_agency_staff else [],
+        "can_create": can_create_events(viewer),
+    }
+    return render(request, "events/staff/event_list.html", context)
 
 
 @staff_required
 def participant_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """The participants; an HTMX search (typing at the door) gets only the table's rows."""
     event = get_event_for_user(request.user, pk)
     query = request.GET.get("q", "").strip()
     context = {
@@ -37,7 +57,10 @@ def participant_list(request: HttpRequest, pk: int) -> HttpResponse:
         "registrations": queries.participants(event, query),
         "places": queries.places_of(event),
         "can_manage": can_manage_event(viewer_for(request.user), event),
+        "ended": timezone.now() >= event.ends_at,
     }
+    if getattr(request, "htmx", False):
+        return render(request, "events/staff/partials/participant_table.html", context)
     return render(request, "events/staff/participants.html", context)
 
 
@@ -101,6 +124,20 @@ def mark_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def statistics(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_event_for_user(request.user, pk)
-    return render(
-        request, "events/staff/statistics.html", {"event": event, "stats": event_statistics(event)}
-    )
+    stats = event_statistics(event)
+    names = current_country_names()
+    context = {
+        "event": event,
+        "stats": stats,
+        "countries": [(names.get(code, code), count) for code, count in stats.countries],
+        "feedback": feedback_summary(event),
+    }
+    return render(request, "events/staff/statistics.html", context)
+
+
+@staff_required
+def format_statistics_page(request: HttpRequest, pk: int) -> HttpResponse:
+    event_format = get_format_for_user(request.user, pk)
+    rows = format_statistics(event_format)
+    context = {"format": event_format, "rows": rows}
+    return render(request, "events/staff/format_statistics.html", context)

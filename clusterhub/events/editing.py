@@ -1,0 +1,43 @@
+"""Staff writes on events: saving the event form and planning a format's events, audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+
+from clusterhub.audit import services as audit
+from clusterhub.audit.models import AuditEntry
+from clusterhub.events.models import Event, Format
+from clusterhub.events.planning import plan_events
+from clusterhub.events.services import Actor
+from clusterhub.events.staff_forms import EventForm
+
+BERLIN = ZoneInfo("Europe/Berlin")
+AUDITED_FIELDS = [*EventForm.Meta.fields]
+
+
+def save_event(actor: Actor, form: EventForm) -> Event:
+    """Create or update the form's event and write what changed to the audit log."""
+    instance = form.instance
+    with transaction.atomic():
+        if instance.pk:
+            stored = Event.objects.get(pk=instance.pk)
+            before = audit.field_snapshot(stored, AUDITED_FIELDS)
+            event = form.save()
+            changes = audit.diff(before, audit.field_snapshot(event, AUDITED_FIELDS))
+            if changes:
+                audit.record(actor, AuditEntry.Action.UPDATE, event, changes)
+        else:
+            event = form.save()
+            audit.record(
+                actor, AuditEntry.Action.CREATE, event, audit.field_snapshot(event, AUDITED_FIELDS)
+            )
+    return event
+
+
+def plan_format_events(actor: Actor, event_format: Format, until: dt.date) -> list[Event]:
+    """Plan the format's events up to the end of ``until`` (Berlin time)."""
+    end = dt.datetime.combine(until, dt.time(23, 59, 59), tzinfo=BERLIN)
+    return plan_events(actor, event_format, end)

@@ -1,0 +1,189 @@
+"""Staff forms: an event, planning a format's events, an invitation segment; and feedback."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from clusterhub.accounts.roles import Viewer
+from clusterhub.clusters.models import Cluster
+from clusterhub.core.forms import KernFormMixin
+from clusterhub.directory.models import Organisation
+from clusterhub.events.invitations import Segment
+from clusterhub.events.models import Event, Format
+from clusterhub.taxonomy.models import Theme
+
+LOCAL_DATETIME = "%Y-%m-%dT%H:%M"
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    """The browser's date-and-time picker; without JavaScript it is still a plain text field
+    that takes ``2026-05-04T18:00`` (and Django's other accepted formats)."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format=LOCAL_DATETIME)
+
+
+class EventForm(KernFormMixin, forms.ModelForm):
+    """An event as staff edit it; a cluster manager may only file it under their clusters."""
+
+    online_url = forms.URLField(
+        label=_("Online-Link"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Bitte eine vollständige Adresse angeben (https://…).")},
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "format",
+            "title",
+            "description",
+            "starts_at",
+            "ends_at",
+            "venue",
+            "address",
+            "online_url",
+            "capacity",
+            "registration_opens_at",
+            "registration_closes_at",
+            "audience",
+            "language",
+            "themes",
+            "clusters",
+            "status",
+        ]
+        widgets = {
+            "starts_at": LocalDateTimeInput(),
+            "ends_at": LocalDateTimeInput(),
+            "registration_opens_at": LocalDateTimeInput(),
+            "registration_closes_at": LocalDateTimeInput(),
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.viewer = viewer
+        clusters = Cluster.objects.order_by("name")
+        if not viewer.is_admin:
+            current = self.instance.clusters.all() if self.instance.pk else Cluster.objects.none()
+            clusters = clusters.filter(
+                Q(pk__in=viewer.managed_cluster_ids) | Q(pk__in=current.values("pk"))
+            )
+        self.fields["clusters"].queryset = clusters  # type: ignore[attr-defined]
+        self.fields["clusters"].required = not viewer.is_admin
+        self.fields["themes"].queryset = Theme.objects.order_by("label_de")  # type: ignore[attr-defined]
+        for field in ("title", "starts_at", "ends_at", "capacity"):
+            self.fields[field].error_messages["required"] = _("Bitte füllen Sie dieses Feld aus.")
+        for field in ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at"):
+            self.fields[field].error_messages["invalid"] = _(
+                "Bitte Datum und Uhrzeit angeben, z. B. 2026-05-04T18:00."
+            )
+
+    def clean_clusters(self) -> Any:
+        clusters = self.cleaned_data["clusters"]
+        if not self.viewer.is_admin and not {cluster.pk for cluster in clusters} & set(
+            self.viewer.managed_cluster_ids
+        ):
+            raise forms.ValidationError(_("Wählen Sie mindestens einen Cluster, den Sie betreuen."))
+        return clusters
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("Das Ende muss nach dem Beginn liegen."))
+        opens, closes = data.get("registration_opens_at"), data.get("registration_closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error(
+                "registration_closes_at",
+                _("Der Anmeldeschluss muss nach dem Anmeldebeginn liegen."),
+            )
+        if not data.get("venue") and not data.get("address") and not data.get("online_url"):
+            self.add_error(
+                "venue", _("Bitte geben Sie einen Ort, eine Adresse oder einen Online-Link an.")
+            )
+        return data
+
+
+class PlanEventsForm(KernFormMixin, forms.Form):
+    until = forms.DateField(
+        label=_("Termine planen bis"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Bitte füllen Sie dieses Feld aus."),
+            "invalid": _("Bitte ein Datum angeben, z. B. 2027-06-30."),
+        },
+    )
+
+    def __init__(self, *args: Any, event_format: Format, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.event_format = event_format
+
+    def clean_until(self) -> dt.date:
+        until: dt.date = self.cleaned_data["until"]
+        if not self.event_format.recurrence or self.event_format.series_start is None:
+            raise forms.ValidationError(
+                _("Das Format hat keine Wiederholungsregel oder keinen ersten Termin.")
+            )
+        if until > dt.date.today() + dt.timedelta(days=3 * 366):
+            raise forms.ValidationError(_("Bitte höchstens drei Jahre im Voraus planen."))
+        return until
+
+
+class SegmentForm(KernFormMixin, forms.Form):
+    cluster = forms.ModelChoiceField(
+        label=_("Cluster"),
+        queryset=Cluster.objects.order_by("name"),
+        required=False,
+        empty_label=_("Alle Cluster"),
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Thema"),
+        queryset=Theme.objects.order_by("label_de"),
+        required=False,
+        empty_label=_("Alle Themen"),
+    )
+    kind = forms.ChoiceField(
+        label=_("Art der Organisation"),
+        choices=[("", _("Alle Arten")), *Organisation.Kind.choices],
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not (data.get("cluster") or data.get("theme") or data.get("kind")):
+            raise forms.ValidationError(
+                _("Bitte wählen Sie einen Cluster, ein Thema oder eine Art der Organisation.")
+            )
+        return data
+
+    def segment(self) -> Segment:
+        data = self.cleaned_data
+        return Segment(cluster=data.get("cluster"), theme=data.get("theme"), kind=data["kind"])
+
+
+class FeedbackForm(KernFormMixin, forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("Wie bewerten Sie die Veranstaltung? (1 = schlecht, 5 = sehr gut)"),
+        choices=[(value, str(value)) for value in range(1, 6)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Bitte wählen Sie eine Bewertung von 1 bis 5."),
+            "invalid_choice": _("Bitte wählen Sie eine Bewertung von 1 bis 5."),
+        },
+    )
+    comment = forms.CharField(
+        label=_("Was möchten Sie uns sagen? (freiwillig)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=4000,
+    )
