@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, utils
 CANDIDATE_LIMIT = 400
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+
 def _sqlite_fts(table: str, columns: list[str]) -> tuple[list[str], list[str]]:
     """An external-content FTS5 trigram table over ``columns`` and the triggers that sync it."""
     names = ", ".join(columns)
@@ -147,12 +148,13 @@ def _postgres_candidates(query: str, limit: int) -> list[int]:
                 [grams, limit],
             )
             ids = [row[0] for row in cursor.fetchall()]
+        # No ts_rank: it would recompute the tsvector of every matching row (thousands for a
+        # common word); the candidates are ordered by rapidfuzz afterwards anyway.
         cursor.execute(
             "SELECT id FROM directory_organisation "
             "WHERE to_tsvector('german', search_text) @@ plainto_tsquery('german', %s) "
-            "ORDER BY ts_rank(to_tsvector('german', search_text), "
-            "plainto_tsquery('german', %s)) DESC LIMIT %s",
-            [query, query, limit // TEXT_CANDIDATE_SHARE],
+            "LIMIT %s",
+            [query, limit // TEXT_CANDIDATE_SHARE],
         )
         seen = set(ids)
         ids.extend(pk for (pk,) in cursor.fetchall() if pk not in seen)

@@ -17,6 +17,7 @@ from clusterhub.audit.models import AuditEntry
 from clusterhub.clusters.access import can_manage_cluster
 from clusterhub.directory.forms import ConsentForm, MembershipForm, NewContactForm
 from clusterhub.directory.models import Affiliation, Consent, Membership, Organisation, Person
+from clusterhub.partners.tasks import refresh_partner_index
 
 Actor = AbstractBaseUser | AnonymousUser | None
 
@@ -64,6 +65,7 @@ def save_organisation(actor: Actor, form: ModelForm[Any]) -> Organisation:
     changes = audit.diff(before, after)
     if creating or changes:
         audit.record(actor, action, organisation, changes)
+    transaction.on_commit(lambda: refresh_partner_index.enqueue(organisation.pk))
     return organisation
 
 

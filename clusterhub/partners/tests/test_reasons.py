@@ -1,0 +1,41 @@
+"""The engine's reason codes, worded in German."""
+
+from __future__ import annotations
+
+from clusterhub.partners.reasons import ReasonWords, describe, describe_all
+from clusterlogic.matching import ReasonPart
+
+WORDS = ReasonWords(
+    organisation_names={"7": "Pepperl+Fuchs", "9": "BASF"},
+    theme_labels={"wasserstoff": "Wasserstoff", "ki": "KI"},
+    asker_kind="Start-up",
+    candidate_kind="Forschungseinrichtung",
+)
+
+
+def test_each_engine_reason_reads_as_german() -> None:
+    parts = (
+        ReasonPart("shared_themes", ("wasserstoff", "ki")),
+        ReasonPart("common_partners", ("7",)),
+        ReasonPart("common_partners", ("7", "9")),
+        ReasonPart("complementary_kinds", ("company", "research")),
+        ReasonPart("same_city", ("Mannheim",)),
+        ReasonPart("same_country", ("de",)),
+        ReasonPart("text_match", ("wasserstoff", "tankstellen")),
+        ReasonPart("popular", ("12",)),
+    )
+    assert describe_all(parts, WORDS) == [
+        "Gemeinsame Themen: Wasserstoff, KI",
+        "Ein gemeinsamer Partner: Pepperl+Fuchs",
+        "Gemeinsame Partner: Pepperl+Fuchs, BASF",
+        "Ergänzt sich: Start-up und Forschungseinrichtung",
+        "Gleicher Ort: Mannheim",
+        "Gleiches Land: DE",
+        "Passt zum Suchtext: wasserstoff, tankstellen",
+        "Gut vernetzt: 12 Kooperationen",
+    ]
+
+
+def test_unknown_reason_codes_are_left_out() -> None:
+    assert describe(ReasonPart("a_new_signal", ("x",)), WORDS) is None
+    assert describe_all((ReasonPart("a_new_signal"),), WORDS) == []
