@@ -12,7 +12,7 @@ from clusterhub.audit.models import AuditEntry
 from clusterhub.events.models import Event, Format
 from clusterhub.events.planning import plan_events
 from clusterhub.events.services import Actor
-from clusterhub.events.staff_forms import EventForm
+from clusterhub.events.staff_forms import EventForm, FormatForm
 
 BERLIN = ZoneInfo("Europe/Berlin")
 AUDITED_FIELDS = [*EventForm.Meta.fields]
@@ -35,6 +35,26 @@ def save_event(actor: Actor, form: EventForm) -> Event:
                 actor, AuditEntry.Action.CREATE, event, audit.field_snapshot(event, AUDITED_FIELDS)
             )
     return event
+
+
+FORMAT_FIELDS = [*FormatForm.Meta.fields]
+
+
+def save_format(actor: Actor, form: FormatForm) -> Format:
+    """Create or update the form's format and write what changed to the audit log."""
+    with transaction.atomic():
+        creating = form.instance.pk is None
+        before = (
+            {}
+            if creating
+            else audit.field_snapshot(Format.objects.get(pk=form.instance.pk), FORMAT_FIELDS)
+        )
+        event_format = form.save()
+        changes = audit.diff(before, audit.field_snapshot(event_format, FORMAT_FIELDS))
+        if creating or changes:
+            action = AuditEntry.Action.CREATE if creating else AuditEntry.Action.UPDATE
+            audit.record(actor, action, event_format, changes)
+    return event_format
 
 
 def plan_format_events(actor: Actor, event_format: Format, until: dt.date) -> list[Event]:

@@ -187,3 +187,54 @@ class FeedbackForm(KernFormMixin, forms.Form):
         required=False,
         max_length=4000,
     )
+
+
+class FormatForm(KernFormMixin, forms.ModelForm):
+    """A format (event series) as staff edit it; a manager files it under her clusters."""
+
+    class Meta:
+        model = Format
+        fields = [
+            "name",
+            "slug",
+            "description",
+            "clusters",
+            "recurrence",
+            "series_start",
+            "default_duration_minutes",
+            "default_venue",
+            "default_address",
+            "default_capacity",
+        ]
+        widgets = {
+            "series_start": LocalDateTimeInput(),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.viewer = viewer
+        clusters = Cluster.objects.order_by("name")
+        if not viewer.is_admin:
+            current = self.instance.clusters.all() if self.instance.pk else Cluster.objects.none()
+            clusters = clusters.filter(
+                Q(pk__in=viewer.managed_cluster_ids) | Q(pk__in=current.values("pk"))
+            )
+        self.fields["clusters"].queryset = clusters  # type: ignore[attr-defined]
+
+    def clean_clusters(self) -> Any:
+        clusters = self.cleaned_data["clusters"]
+        if (
+            not self.viewer.is_admin
+            and not {cluster.pk for cluster in clusters} & self.viewer.managed_cluster_ids
+        ):
+            raise forms.ValidationError(_("Wählen Sie mindestens einen Cluster, den Sie betreuen."))
+        return clusters
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("recurrence") and not data.get("series_start"):
+            self.add_error(
+                "series_start", _("Eine Wiederholungsregel braucht einen ersten Termin.")
+            )
+        return data

@@ -27,6 +27,8 @@ urlpatterns = [
         name="mark_no_shows",
     ),
     path("intern/check-in/<str:signature>/", door.checkin, name="checkin"),
+    path("intern/formate/neu/", manage.format_create, name="format_create"),
+    path("intern/formate/<int:pk>/bearbeiten/", manage.format_edit, name="format_edit"),
     path("intern/formate/<int:pk>/planen/", manage.format_plan, name="format_plan"),
     path(
         "intern/formate/<int:pk>/statistik/",

@@ -13,8 +13,8 @@ from clusterhub.accounts.roles import viewer_for
 from clusterhub.core.decorators import staff_required
 from clusterhub.events import editing, invitations
 from clusterhub.events.access import can_create_events, get_event_for_user, get_format_for_user
-from clusterhub.events.models import Event
-from clusterhub.events.staff_forms import EventForm, PlanEventsForm, SegmentForm
+from clusterhub.events.models import Event, Format
+from clusterhub.events.staff_forms import EventForm, FormatForm, PlanEventsForm, SegmentForm
 
 
 def _event_form_page(request: HttpRequest, event: Event | None) -> HttpResponse:
@@ -39,6 +39,29 @@ def event_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _event_form_page(request, get_event_for_user(request.user, pk, write=True))
+
+
+def _format_form_page(request: HttpRequest, event_format: Format | None) -> HttpResponse:
+    form = FormatForm(request.POST or None, instance=event_format, viewer=viewer_for(request.user))
+    if request.method == "POST" and form.is_valid():
+        editing.save_format(request.user, form)
+        messages.success(request, _("Das Format wurde gespeichert."))
+        return redirect("events:staff_list")
+    return render(request, "events/staff/format_form.html", {"form": form, "format": event_format})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def format_create(request: HttpRequest) -> HttpResponse:
+    if not can_create_events(viewer_for(request.user)):
+        raise PermissionDenied
+    return _format_form_page(request, None)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def format_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _format_form_page(request, get_format_for_user(request.user, pk, write=True))
 
 
 @staff_required
