@@ -139,3 +139,11 @@ def test_word_in_offers_finds_organisation() -> None:
         Organisation.objects.all(), OrganisationFilter(query="wasserstoff"), 1
     )
     assert names(page) == ["Glaswerk Rheinau"]
+
+
+@pytest.mark.parametrize("typed", ["wärmewerk", "waermewerk", "warmewerk jungbusch"])
+def test_umlauts_and_their_spellings_find_the_name(typed: str) -> None:
+    OrganisationFactory.create(name="Wärmewerk Jungbusch GmbH")
+    OrganisationFactory.create(name="Werkstatt Neckarau")
+    page = search_organisations(Organisation.objects.all(), OrganisationFilter(query=typed), 1)
+    assert names(page)[0] == "Wärmewerk Jungbusch GmbH"
