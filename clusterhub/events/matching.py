@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from rapidfuzz import fuzz, utils
 
 from clusterhub.directory import search
@@ -58,7 +58,8 @@ def find_or_create_organisation(name: str, *, country: str, source: str) -> Orga
         kind=Organisation.Kind.SME,
         status=Organisation.Status.PROSPECT,
         country=(country or "DE").upper()[:2],
-        description_de=_("Angelegt aus der Anmeldung zu %(event)s.") % {"event": source},
+        # Stored text is German whatever language the registrant used the site in.
+        description_de=gettext_noop("Angelegt aus der Anmeldung zu %(event)s.") % {"event": source},
     )
     organisation.search_text = build_search_text(organisation)
     organisation.save()

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
@@ -145,7 +146,7 @@ def register_participant(
             person=person,
             purpose=Consent.Purpose.EVENTS,
             given_at=now,
-            source=(_("Anmeldung %(event)s") % {"event": locked.title})[:200],
+            source=(gettext_noop("Anmeldung %(event)s") % {"event": locked.title})[:200],
             recorded_by_id=actor.pk if actor is not None and actor.is_authenticated else None,
         )
         try:
