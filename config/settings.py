@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "clusterhub.demo",
     "clusterhub.events",
     "clusterhub.partners",
+    "clusterhub.matchmaking",
 ]
 
 MIDDLEWARE = [

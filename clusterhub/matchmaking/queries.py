@@ -1,0 +1,132 @@
+"""Reads for the matchmaking pages: the participant list, requests, agendas, the grid."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from clusterhub.events.models import Event
+from clusterhub.matchmaking.models import (
+    MatchmakingSession,
+    Meeting,
+    MeetingRequest,
+    Participant,
+    Table,
+)
+from clusterhub.matchmaking.slots import session_slots
+from clusterlogic.scheduling import Slot
+
+
+@dataclass(frozen=True)
+class DirectoryEntry:
+    participant: Participant
+    # The live request between the two, if any (either direction).
+    request: MeetingRequest | None
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    slot: Slot
+    table: Table
+    partner: Participant
+    meeting: Meeting
+
+
+@dataclass(frozen=True)
+class GridRow:
+    slot: Slot
+    cells: tuple[Meeting | None, ...]
+
+
+@dataclass(frozen=True)
+class Grid:
+    tables: tuple[Table, ...]
+    rows: tuple[GridRow, ...]
+
+
+def directory_for(participant: Participant) -> list[DirectoryEntry]:
+    """The event's other participants, each with the live request between the two."""
+    others = (
+        Participant.objects.filter(event_id=participant.event_id)
+        .exclude(pk=participant.pk)
+        .select_related("registration__person", "registration__organisation")
+        .order_by("registration__person__last_name", "pk")
+    )
+    live = MeetingRequest.objects.filter(status__in=MeetingRequest.LIVE).filter(
+        Q(sender=participant) | Q(recipient=participant)
+    )
+    by_partner: dict[int, MeetingRequest] = {}
+    for request in live:
+        partner_id = (
+            request.recipient_id if request.sender_id == participant.pk else request.sender_id
+        )
+        by_partner[partner_id] = request
+    return [DirectoryEntry(participant=other, request=by_partner.get(other.pk)) for other in others]
+
+
+def received_requests(participant: Participant) -> list[MeetingRequest]:
+    return list(
+        MeetingRequest.objects.filter(recipient=participant)
+        .select_related("sender__registration__person", "sender__registration__organisation")
+        .order_by("-created_at", "-id")
+    )
+
+
+def sent_requests(participant: Participant) -> list[MeetingRequest]:
+    return list(
+        MeetingRequest.objects.filter(sender=participant)
+        .select_related("recipient__registration__person")
+        .order_by("-created_at", "-id")
+    )
+
+
+def event_slots(event: Event) -> tuple[Slot, ...]:
+    return session_slots(MatchmakingSession.objects.filter(event=event))
+
+
+def agenda_of(participant: Participant, *, announced_only: bool = True) -> list[AgendaEntry]:
+    """The participant's meetings in time order, with table and partner."""
+    meetings = Meeting.objects.filter(
+        Q(request__sender=participant) | Q(request__recipient=participant)
+    ).select_related(
+        "table",
+        "request__sender__registration__person",
+        "request__sender__registration__organisation",
+        "request__recipient__registration__person",
+        "request__recipient__registration__organisation",
+    )
+    if announced_only:
+        meetings = meetings.filter(announced=True)
+    slots = {slot.id: slot for slot in event_slots(participant.event)}
+    entries = [
+        AgendaEntry(
+            slot=slots[meeting.slot_id],
+            table=meeting.table,
+            partner=(
+                meeting.request.recipient
+                if meeting.request.sender_id == participant.pk
+                else meeting.request.sender
+            ),
+            meeting=meeting,
+        )
+        for meeting in meetings
+        if meeting.slot_id in slots
+    ]
+    return sorted(entries, key=lambda entry: entry.slot.start)
+
+
+def schedule_grid(event: Event) -> Grid:
+    """The schedule as slots × tables."""
+    tables = tuple(Table.objects.filter(event=event).order_by("label", "pk"))
+    placed = {
+        (meeting.slot_id, meeting.table_id): meeting
+        for meeting in Meeting.objects.filter(event=event).select_related(
+            "request__sender__registration__person", "request__recipient__registration__person"
+        )
+    }
+    rows = tuple(
+        GridRow(slot=slot, cells=tuple(placed.get((slot.id, table.pk)) for table in tables))
+        for slot in event_slots(event)
+    )
+    return Grid(tables=tables, rows=rows)

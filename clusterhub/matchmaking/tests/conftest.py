@@ -1,0 +1,54 @@
+"""Fixtures: a MedTech event with a matchmaking session (three slots, a break) and tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from clusterhub.conftest import Registry
+from clusterhub.events import services as event_services
+from clusterhub.events.models import Event
+from clusterhub.events.tests.conftest import make_event, person_data
+from clusterhub.matchmaking import services
+from clusterhub.matchmaking.models import MatchmakingSession, Participant, Table
+
+DAY = dt.date(2027, 5, 12)
+
+
+@dataclass
+class Brokerage:
+    event: Event
+    session: MatchmakingSession
+    tables: list[Table]
+    participants: list[Participant]
+
+
+def add_session(event: Event, **fields: object) -> MatchmakingSession:
+    values: dict[str, object] = {
+        "name": "Vormittag",
+        "date": DAY,
+        "starts_at": dt.time(9, 0),
+        "ends_at": dt.time(10, 20),
+        "slot_minutes": 20,
+        "break_starts_at": dt.time(9, 40),
+        "break_ends_at": dt.time(10, 0),
+    }
+    values.update(fields)
+    return MatchmakingSession.objects.create(event=event, **values)
+
+
+@pytest.fixture
+def brokerage(registry: Registry) -> Brokerage:
+    """Slots d1-0900, d1-0920 and d1-1000 (09:40–10:00 is a break), two tables, three people."""
+    event = make_event(capacity=10, title="MedTech-Matchmaking")
+    event.clusters.add(registry.medtech)
+    for index in range(3):
+        event_services.register_participant(
+            event, person_data(index, organisation_name=f"Firma {index}")
+        )
+    participants = sorted(services.enroll_registrations(event), key=lambda p: p.pk)
+    session = add_session(event)
+    tables = [Table.objects.create(event=event, label=label) for label in ("T01", "T02")]
+    return Brokerage(event=event, session=session, tables=tables, participants=participants)

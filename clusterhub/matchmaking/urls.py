@@ -1,0 +1,36 @@
+from django.urls import path
+
+from clusterhub.matchmaking import views
+
+app_name = "matchmaking"
+urlpatterns = [
+    path("matchmaking/<str:token>/", views.home, name="home"),
+    path("matchmaking/<str:token>/profil/", views.profile, name="profile"),
+    path("matchmaking/<str:token>/teilnehmende/", views.directory, name="directory"),
+    path("matchmaking/<str:token>/anfragen/<int:pk>/", views.send_request, name="send_request"),
+    path(
+        "matchmaking/<str:token>/anfragen/<int:pk>/antwort/",
+        views.answer_request,
+        name="answer_request",
+    ),
+    path("matchmaking/<str:token>/treffen.ics", views.agenda_ics, name="agenda_ics"),
+    path("intern/veranstaltungen/<int:pk>/matchmaking/", views.organiser, name="organiser"),
+    path(
+        "intern/veranstaltungen/<int:pk>/matchmaking/runden/", views.add_session, name="add_session"
+    ),
+    path(
+        "intern/veranstaltungen/<int:pk>/matchmaking/tische/", views.add_tables, name="add_tables"
+    ),
+    path("intern/veranstaltungen/<int:pk>/matchmaking/uebernehmen/", views.enroll, name="enroll"),
+    path(
+        "intern/veranstaltungen/<int:pk>/matchmaking/berechnen/",
+        views.compute_schedule,
+        name="compute_schedule",
+    ),
+    path(
+        "intern/veranstaltungen/<int:pk>/matchmaking/veroeffentlichen/",
+        views.publish,
+        name="publish",
+    ),
+    path("intern/veranstaltungen/<int:pk>/matchmaking/zeitplan/", views.grid, name="grid"),
+]

@@ -1,0 +1,230 @@
+"""Participant pages (magic link ``/matchmaking/<token>/``, no account) and organiser pages."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from clusterhub.core.decorators import staff_required
+from clusterhub.events.access import get_event_for_user
+from clusterhub.matchmaking import planning, queries, services
+from clusterhub.matchmaking.access import (
+    get_participant_for_token,
+    get_partner_for_participant,
+    get_received_request,
+)
+from clusterhub.matchmaking.forms import (
+    ProfileForm,
+    RequestForm,
+    SessionForm,
+    TableBatchForm,
+    TableForm,
+)
+from clusterhub.matchmaking.ics import agenda_calendar
+from clusterhub.matchmaking.models import MatchmakingSession, Meeting, Participant, Table
+from clusterlogic.scheduling import SchedulingError
+
+# --- participants ---------------------------------------------------------------------------
+
+
+def home(request: HttpRequest, token: str) -> HttpResponse:
+    participant = get_participant_for_token(token)
+    services.expire_requests(participant.event)
+    context = {
+        "participant": participant,
+        "event": participant.event,
+        "received": queries.received_requests(participant),
+        "sent": queries.sent_requests(participant),
+        "agenda": queries.agenda_of(participant),
+    }
+    return render(request, "matchmaking/home.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest, token: str) -> HttpResponse:
+    participant = get_participant_for_token(token)
+    slots = queries.event_slots(participant.event)
+    every_slot = [slot.id for slot in slots]
+    initial = {
+        "offers": participant.offers,
+        "seeks": participant.seeks,
+        "max_meetings": participant.max_meetings,
+        "available_slots": (
+            every_slot if participant.available_slots is None else participant.available_slots
+        ),
+    }
+    form = ProfileForm(request.POST or None, initial=initial, slots=slots)
+    if request.method == "POST" and form.is_valid():
+        services.save_profile(participant, **form.cleaned_data)
+        messages.success(request, _("Ihr Profil ist gespeichert."))
+        return redirect("matchmaking:home", token=token)
+    return render(request, "matchmaking/profile.html", {"participant": participant, "form": form})
+
+
+def directory(request: HttpRequest, token: str) -> HttpResponse:
+    participant = get_participant_for_token(token)
+    services.expire_requests(participant.event)
+    context = {
+        "participant": participant,
+        "event": participant.event,
+        "entries": queries.directory_for(participant),
+        "form": RequestForm(),
+    }
+    return render(request, "matchmaking/directory.html", context)
+
+
+@require_POST
+def send_request(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    participant = get_participant_for_token(token)
+    partner = get_partner_for_participant(participant, pk)
+    form = RequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Die Nachricht ist zu lang."))
+    else:
+        try:
+            services.send_request(participant, partner, form.cleaned_data["message"])
+        except services.RequestNotAllowed:
+            messages.error(request, _("Sie haben diese Person bereits angefragt."))
+        else:
+            messages.success(
+                request, _("Ihre Anfrage an %(name)s ist verschickt.") % {"name": partner}
+            )
+    return redirect("matchmaking:directory", token=token)
+
+
+@require_POST
+def answer_request(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    participant = get_participant_for_token(token)
+    meeting_request = get_received_request(participant, pk)
+    accept = request.POST.get("answer") == "accept"
+    try:
+        services.answer_request(meeting_request, accept=accept)
+    except services.RequestNotAllowed:
+        messages.error(request, _("Diese Anfrage ist nicht mehr offen."))
+    else:
+        messages.success(request, _("Anfrage angenommen.") if accept else _("Anfrage abgelehnt."))
+    return redirect("matchmaking:home", token=token)
+
+
+def agenda_ics(request: HttpRequest, token: str) -> HttpResponse:
+    participant = get_participant_for_token(token)
+    document = agenda_calendar(participant, queries.agenda_of(participant))
+    response = HttpResponse(document, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="meine-treffen.ics"'
+    return response
+
+
+# --- organiser ------------------------------------------------------------------------------
+
+
+@staff_required
+def organiser(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_event_for_user(request.user, pk, write=True)
+    participants = Participant.objects.filter(event=event).select_related("registration__person")
+    context = {
+        "event": event,
+        "sessions": MatchmakingSession.objects.filter(event=event),
+        "slots": queries.event_slots(event),
+        "tables": Table.objects.filter(event=event).select_related("owner__registration__person"),
+        "participants": participants,
+        "session_form": SessionForm(),
+        "table_form": TableForm(event=event),
+        "batch_form": TableBatchForm(),
+        "meeting_count": Meeting.objects.filter(event=event).count(),
+        "announced_count": Meeting.objects.filter(event=event, announced=True).count(),
+    }
+    return render(request, "matchmaking/organiser.html", context)
+
+
+@staff_required
+@require_POST
+def add_session(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_event_for_user(request.user, pk, write=True)
+    form = SessionForm(request.POST)
+    if form.is_valid():
+        planning.add_session(form.save(commit=False), event, actor=request.user)
+        messages.success(request, _("Die Runde ist angelegt."))
+    else:
+        messages.error(
+            request,
+            _("Die Runde konnte nicht angelegt werden: %(errors)s")
+            % {"errors": " ".join(str(e) for errors in form.errors.values() for e in errors)},
+        )
+    return redirect("matchmaking:organiser", pk=pk)
+
+
+@staff_required
+@require_POST
+def add_tables(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_event_for_user(request.user, pk, write=True)
+    if "count" in request.POST:
+        batch = TableBatchForm(request.POST)
+        if batch.is_valid():
+            planning.add_numbered_tables(
+                event,
+                batch.cleaned_data["count"],
+                virtual=batch.cleaned_data["virtual"],
+                actor=request.user,
+            )
+            messages.success(request, _("Die Tische sind angelegt."))
+        else:
+            messages.error(request, _("Bitte geben Sie eine Anzahl an."))
+    else:
+        form = TableForm(request.POST, event=event)
+        if form.is_valid():
+            planning.add_table(form.save(commit=False), event, actor=request.user)
+            messages.success(request, _("Der Tisch ist angelegt."))
+        else:
+            messages.error(request, _("Der Tisch konnte nicht angelegt werden."))
+    return redirect("matchmaking:organiser", pk=pk)
+
+
+@staff_required
+@require_POST
+def enroll(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_event_for_user(request.user, pk, write=True)
+    created = services.enroll_registrations(event, actor=request.user)
+    messages.success(request, _("%(count)d Teilnehmende übernommen.") % {"count": len(created)})
+    return redirect("matchmaking:organiser", pk=pk)
+
+
+@staff_required
+@require_POST
+def compute_schedule(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_event_for_user(request.user, pk, write=True)
+    try:
+        outcome = planning.compute_schedule(event, actor=request.user)
+    except SchedulingError as error:
+        messages.error(request, " ".join(error.problems))
+        return redirect("matchmaking:organiser", pk=pk)
+    messages.success(
+        request,
+        _("%(scheduled)d Treffen eingeplant, %(unscheduled)d nicht (obere Schranke %(bound)s).")
+        % {
+            "scheduled": outcome.scheduled,
+            "unscheduled": len(outcome.unscheduled),
+            "bound": f"{outcome.stats.upper_bound:g}",
+        },
+    )
+    for released in outcome.released:
+        messages.warning(request, f"{released.meeting}: {released.reason}")
+    return redirect("matchmaking:grid", pk=pk)
+
+
+@staff_required
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_event_for_user(request.user, pk, write=True)
+    count = planning.publish_schedule(event, actor=request.user)
+    messages.success(request, _("%(count)d Treffen veröffentlicht.") % {"count": count})
+    return redirect("matchmaking:grid", pk=pk)
+
+
+@staff_required
+def grid(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_event_for_user(request.user, pk)
+    context = {"event": event, "grid": queries.schedule_grid(event)}
+    return render(request, "matchmaking/grid.html", context)

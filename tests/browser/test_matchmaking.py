@@ -1,0 +1,78 @@
+"""Two participants of a matchmaking event: a request, its acceptance, the published agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from clusterhub.events import services as event_services
+from clusterhub.events.models import Event
+from clusterhub.events.services import RegistrationData
+from clusterhub.matchmaking import planning, services
+from clusterhub.matchmaking.models import MatchmakingSession, Meeting, Participant, Table
+
+
+@pytest.fixture
+def two_participants(transactional_db: None, live_server: Any) -> tuple[Participant, Participant]:
+    start = dt.datetime(2027, 5, 12, 9, tzinfo=dt.UTC)
+    event = Event.objects.create(
+        title="MedTech-Matchmaking",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=4),
+        capacity=10,
+    )
+    for first, last, email in (
+        ("Anna", "Sensorik", "anna@example.org"),
+        ("Bert", "Klinikum", "bert@example.org"),
+    ):
+        event_services.register_participant(
+            event,
+            RegistrationData(
+                first_name=first,
+                last_name=last,
+                email=email,
+                organisation_name=f"{last} GmbH",
+                country="DE",
+            ),
+        )
+    MatchmakingSession.objects.create(
+        event=event,
+        name="Vormittag",
+        date=dt.date(2027, 5, 12),
+        starts_at=dt.time(9),
+        ends_at=dt.time(10),
+        slot_minutes=20,
+    )
+    Table.objects.create(event=event, label="T07")
+    anna, bert = sorted(services.enroll_registrations(event), key=lambda p: p.pk)
+    return anna, bert
+
+
+def test_request_acceptance_and_published_agenda(
+    page: Page, two_participants: tuple[Participant, Participant]
+) -> None:
+    anna, bert = two_participants
+    page.goto(f"/matchmaking/{anna.token}/")
+    page.get_by_role("link", name="Teilnehmende").click()
+    page.get_by_label("Kurze Nachricht").fill("Sprechen wir über Sensorik im OP?")
+    page.get_by_role("button", name="Treffen anfragen").click()
+    expect(page.get_by_text("Ihre Anfrage an Bert Klinikum ist verschickt.")).to_be_visible()
+
+    page.goto(f"/matchmaking/{bert.token}/")
+    expect(page.get_by_text("Sprechen wir über Sensorik im OP?")).to_be_visible()
+    page.get_by_role("button", name="Annehmen").click()
+    expect(page.get_by_text("Anfrage angenommen.")).to_be_visible()
+
+    # The organiser's part (its pages have their own tests): schedule and publish.
+    planning.compute_schedule(anna.event)
+    planning.publish_schedule(anna.event)
+    assert Meeting.objects.filter(announced=True).count() == 1
+
+    for participant, partner in ((anna, "Bert Klinikum"), (bert, "Anna Sensorik")):
+        page.goto(f"/matchmaking/{participant.token}/")
+        agenda = page.locator("table").filter(has_text="T07")
+        expect(agenda).to_contain_text(partner)
+        expect(page.get_by_role("link", name="Alle Treffen in den Kalender (.ics)")).to_be_visible()
