@@ -62,6 +62,7 @@ migrate: $(INSTALLED) | var
 demo: migrate
 	$(MANAGE) load_demo --if-empty
 	$(MANAGE) load_demo_events --if-empty
+	$(MANAGE) build_partner_index
 	PYTHON=$(PY) scripts/serve_demo.sh
 
 serve: migrate
