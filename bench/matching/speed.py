@@ -107,6 +107,18 @@ def brute_force(index: MatchIndex, query: Query, k: int) -> list[str]:
     if pagerank is not None:
         pagerank[asker] = 0.0
     pagerank_peak = float(pagerank.max()) if pagerank is not None else 0.0
+    lifted: dict[int, float] = {}
+    lift = affinities.theme_lift
+    for t in sought:
+        for u, v in zip(
+            lift.indices[lift.indptr[t] : lift.indptr[t + 1]],
+            lift.data[lift.indptr[t] : lift.indptr[t + 1]],
+            strict=True,
+        ):
+            lifted[int(u)] = lifted.get(int(u), 0.0) + float(v)
+    newcomer_pair_matrix = affinities.newcomers_into_country_kind.tocsr()
+    affinity_all: list[float] = []
+    newcomer_pair_all: list[float] = []
     into_themes_all: list[float] = []
     into_pair_all: list[float] = []
     theme_rows = profiles.themes
@@ -118,10 +130,20 @@ def brute_force(index: MatchIndex, query: Query, k: int) -> list[str]:
         into_themes_all.append(math.log1p(sum(row[0, t] for t in sought)) if sought else 0.0)
         paired = into_pair_matrix[c, pair] if context.country >= 0 and context.kind >= 0 else 0.0
         into_pair_all.append(math.log1p(paired))
+        newcomer_paired = (
+            newcomer_pair_matrix[c, pair] if context.country >= 0 and context.kind >= 0 else 0.0
+        )
+        newcomer_pair_all.append(math.log1p(newcomer_paired))
+        own = theme_rows.indices[theme_rows.indptr[c] : theme_rows.indptr[c + 1]]
+        reach = sum(lifted.get(int(u), 0.0) for u in own)
+        affinity_all.append(reach / len(own) if len(own) else 0.0)
     themes_peak = max(into_themes_all) or 1.0
     pair_peak = max(into_pair_all) or 1.0
+    newcomer_pair_peak = max(newcomer_pair_all) or 1.0
+    affinity_peak = max(affinity_all) or 1.0
     at = FEATURE_POSITION
-    scored: list[tuple[float, int]] = []
+    rows: list[list[float]] = []
+    positions: list[int] = []
     for c in range(len(index.organisations)):
         if c == context.position:
             continue
@@ -141,6 +163,7 @@ def brute_force(index: MatchIndex, query: Query, k: int) -> list[str]:
             f[at["same_country"]] = float(profiles.country[c] == context.country)
         if context.kind >= 0:
             f[at["ties_into_kind"]] = float(affinities.ties_into_kind[context.kind, c])
+            f[at["newcomers_into_kind"]] = float(affinities.newcomers_into_kind[context.kind, c])
             if profiles.kind[c] >= 0:
                 f[at["kind_affinity"]] = affinities.kind_lift[context.kind, profiles.kind[c]]
         if context.city >= 0:
@@ -151,6 +174,8 @@ def brute_force(index: MatchIndex, query: Query, k: int) -> list[str]:
         f[at["theme_overlap"]] = sum(v for t, v in sought.items() if t in theirs)
         f[at["ties_into_themes"]] = into_themes_all[c] / themes_peak
         f[at["ties_into_country_kind"]] = into_pair_all[c] / pair_peak
+        f[at["newcomers_into_country_kind"]] = newcomer_pair_all[c] / newcomer_pair_peak
+        f[at["theme_affinity"]] = affinity_all[c] / affinity_peak
         if has_ties:
             theirs_n = graph.neighbours(c).tolist()
             common = [n for n in theirs_n if n in mine]
@@ -161,8 +186,19 @@ def brute_force(index: MatchIndex, query: Query, k: int) -> list[str]:
             f[at["pagerank"]] = pagerank[c] / pagerank_peak if pagerank_peak else 0.0  # type: ignore[index]
         if text_scores is not None and text_peak > 0:
             f[at["text"]] = float(text_scores[c]) / text_peak
-        scored.append((float(np.dot(weights, f)), c))
-    scored.sort(key=lambda item: (-item[0], item[1]))
+        rows.append(f)
+        positions.append(c)
+    matrix = np.array(rows)
+    ranker = index.ranker
+    if ranker is not None and not query.text:
+        # The ranker over every organisation, not only over the pool that rank() nominates.
+        asker_columns = np.tile(index.asker_inputs(context), (len(rows), 1))
+        inputs = np.hstack([matrix, asker_columns]).astype(np.float32)
+        unseen = [at[name] for name in ranker.unseen]
+        totals = ranker.raw_scores(inputs) + matrix[:, unseen] @ weights[unseen]
+    else:
+        totals = matrix @ weights
+    scored = sorted(zip(totals.tolist(), positions, strict=True), key=lambda i: (-i[0], i[1]))
     return [index.organisations[c].id for _, c in scored[:k]]
 
 

@@ -24,8 +24,12 @@ Signals (``features.FEATURES``), each one column over all organisations:
 text (BM25 via ``bm25s``, German+English Snowball stems, compound splitting against the
 corpus vocabulary), themes (tf-idf cosine and overlap), the tie graph (common partners,
 Adamic–Adar, truncated personalised PageRank), kind and country affinities learned from the
-ties, and popularity. ``combiner`` adds them up with weights learned on the past
-(``bench/matching/train_weights.py`` ships them as ``weights.json``); ``index.rank(...,
+ties, propensities learned from the ties (``propensity``: theme × theme lift, who takes in
+newcomers of the asker's kind and country), and popularity. ``combiner`` adds them up with
+weights learned on the past (``bench/matching/train_weights.py`` ships them as
+``weights.json``); for an organisation's own suggestions (no stated need) ``ranker`` then
+re-orders a candidate pool with a LightGBM model learned on the past
+(``bench/matching/train_ranker.py`` ships it as ``ranker.json``); ``index.rank(...,
 method=...)`` also runs the single-signal baselines ``popular``, ``adamic-adar``, ``themes``
 and ``text``. An optional sentence-embedding encoder (``encoders.TextEncoder``) plugs in with
 ``build_index(..., encoder=...)``; nothing in the default install needs it.

@@ -38,6 +38,9 @@ _HAND_SET = {
     "pagerank": 1.0,
     "text": 3.0,
     "embedding": 3.0,
+    "theme_affinity": 0.0,
+    "newcomers_into_kind": 0.0,
+    "newcomers_into_country_kind": 0.0,
 }
 # A stated need is what the person asked for: its text match weighs at least this much,
 # whatever the ties taught (historic ties carry no needs to learn the weight from).

@@ -16,6 +16,7 @@ from numpy.typing import NDArray
 
 from clusterlogic.matching.graph import SparseRow, TieGraph
 from clusterlogic.matching.model import Organisation
+from clusterlogic.matching.propensity import partners_by_category, theme_lift
 
 FEATURES: tuple[str, ...] = (
     "popularity",
@@ -37,6 +38,9 @@ FEATURES: tuple[str, ...] = (
     "pagerank",
     "text",
     "embedding",
+    "theme_affinity",
+    "newcomers_into_kind",
+    "newcomers_into_country_kind",
 )
 FEATURE_POSITION = {name: i for i, name in enumerate(FEATURES)}
 _LIFT_CLIP = 2.0
@@ -138,6 +142,11 @@ class Affinities:
     # Partners per (country, kind) and per theme: sparse, one row per organisation.
     ties_into_country_kind: sp.csc_matrix
     ties_into_themes_by_theme: sp.csr_matrix
+    # Learned propensities (``propensity``): theme × theme PPMI of ties, newcomer intake by kind.
+    theme_lift: sp.csr_matrix
+    inverse_theme_count: NDArray[np.float64]
+    newcomers_into_kind: NDArray[np.float32]
+    newcomers_into_country_kind: sp.csc_matrix
 
 
 def _log_lift(codes: NDArray[np.int32], size: int, graph: TieGraph) -> NDArray[np.float64]:
@@ -182,13 +191,21 @@ def country_kind_codes(profiles: Profiles) -> NDArray[np.int32]:
 
 def build_affinities(profiles: Profiles, graph: TieGraph) -> Affinities:
     pairs = country_kind_codes(profiles)
-    known = pairs >= 0
-    onehot = sp.csr_matrix(
-        (np.ones(int(known.sum())), (np.flatnonzero(known), pairs[known])),
-        shape=(graph.size, max(len(profiles.country_names) * len(profiles.kind_names), 1)),
-    )
+    pair_count = len(profiles.country_names) * len(profiles.kind_names)
+    has_theme = sp.csr_matrix(profiles.has_theme_by_theme.T)
+    theme_count = np.asarray(has_theme.sum(axis=1), dtype=np.float64).ravel()
     return Affinities(
-        ties_into_country_kind=sp.csc_matrix(graph.binary @ onehot),
+        ties_into_country_kind=partners_by_category(graph.binary, pairs, pair_count),
+        newcomers_into_country_kind=partners_by_category(
+            graph.newcomer_partners, pairs, pair_count
+        ),
+        theme_lift=theme_lift(has_theme, graph.binary),
+        inverse_theme_count=np.divide(
+            1.0, theme_count, out=np.zeros_like(theme_count), where=theme_count > 0
+        ),
+        newcomers_into_kind=_ties_into(
+            profiles.kind, len(profiles.kind_names), graph, newcomers=True
+        ),
         ties_into_themes_by_theme=sp.csr_matrix((graph.binary @ profiles.has_theme_by_theme.T).T),
         kind_lift=_log_lift(profiles.kind, len(profiles.kind_names), graph),
         country_lift=_log_lift(profiles.country, len(profiles.country_names), graph),
@@ -253,6 +270,7 @@ def dense_features(
         found["same_country"] = (profiles.country == context.country).astype(np.float64)
     if 0 <= context.kind < len(profiles.kind_names):
         found["ties_into_kind"] = affinities.ties_into_kind[context.kind]
+        found["newcomers_into_kind"] = affinities.newcomers_into_kind[context.kind]
         lift = np.append(affinities.kind_lift[context.kind], 0.0)
         found["kind_affinity"] = lift[profiles.kind]
     if context.city >= 0:
@@ -277,16 +295,33 @@ def sparse_features(
         found["ties_into_themes"] = _mapped(
             _row(asked @ affinities.ties_into_themes_by_theme), lambda v: _scaled(np.log1p(v))
         )
+        lifted = _row(asked @ affinities.theme_lift)
+        if lifted.indices.size:
+            # Mean lift over the candidate's themes: a broad profile is no better by breadth.
+            reach = _row(
+                sp.csr_matrix(
+                    (lifted.values, (np.zeros_like(lifted.indices), lifted.indices)),
+                    shape=(1, len(profiles.theme_names)),
+                )
+                @ profiles.has_theme_by_theme
+            )
+            found["theme_affinity"] = SparseRow(
+                reach.indices,
+                _scaled(reach.values * affinities.inverse_theme_count[reach.indices]),
+            )
     if 0 <= context.country < len(profiles.country_names) and 0 <= context.kind < len(
         profiles.kind_names
     ):
-        matrix = affinities.ties_into_country_kind
         pair = context.country * len(profiles.kind_names) + context.kind
-        start, end = matrix.indptr[pair], matrix.indptr[pair + 1]
-        found["ties_into_country_kind"] = SparseRow(
-            np.asarray(matrix.indices[start:end], dtype=np.int64),
-            _scaled(np.log1p(np.asarray(matrix.data[start:end], dtype=np.float64))),
-        )
+        for name, matrix in (
+            ("ties_into_country_kind", affinities.ties_into_country_kind),
+            ("newcomers_into_country_kind", affinities.newcomers_into_country_kind),
+        ):
+            start, end = matrix.indptr[pair], matrix.indptr[pair + 1]
+            found[name] = SparseRow(
+                np.asarray(matrix.indices[start:end], dtype=np.int64),
+                _scaled(np.log1p(np.asarray(matrix.data[start:end], dtype=np.float64))),
+            )
     if context.position is not None and graph.degree[context.position] > 0:
         found["common_partners"] = _mapped(graph.common_partners(context.position), np.log1p)
         found["adamic_adar"] = _mapped(graph.adamic_adar(context.position), np.log1p)

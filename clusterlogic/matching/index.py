@@ -24,6 +24,13 @@ from clusterlogic.matching.features import (
 )
 from clusterlogic.matching.graph import IndexedTie, TieGraph, build_graph
 from clusterlogic.matching.model import Organisation, Query, Ranked, ReasonPart, Tie
+from clusterlogic.matching.ranker import (
+    Ranker,
+    candidate_pool,
+    ranker_inputs,
+    shipped_ranker,
+    unseen_addition,
+)
 from clusterlogic.matching.text import TextIndex, build_text_index
 
 METHODS: tuple[str, ...] = ("combined", "popular", "adamic-adar", "themes", "text")
@@ -57,6 +64,8 @@ class MatchIndex:
     encoder: TextEncoder | None
     combiner: Combiner
     theme_phrases: tuple[str, ...]
+    # Second stage for an organisation's own suggestions (no stated need); None: linear only.
+    ranker: Ranker | None = None
 
     def context(self, query: Query) -> QueryContext:
         position: int | None = None
@@ -106,7 +115,10 @@ class MatchIndex:
         return self.features(context).matrix()
 
     def scores(self, query: Query, method: str = "combined") -> NDArray[np.float64]:
-        """The score of every organisation for ``query`` (before filters)."""
+        """The score of every organisation for ``query`` (before filters).
+
+        For ``combined`` this is the linear score; ``rank`` lets the ranker (if any) re-order
+        the pool that this score and the single signals nominate."""
         context = self.context(query)
         return self._scores(context, self.features(context), method)
 
@@ -145,10 +157,14 @@ class MatchIndex:
         context = self.context(query)
         features = self.features(context)
         scores = self._scores(context, features, method)
-        candidates = np.flatnonzero(self.allowed(query))
+        allowed = self.allowed(query)
+        if method == "combined" and self.ranker is not None and not context.has_need:
+            candidates, candidate_scores = self._reranked(context, features, scores, allowed)
+        else:
+            candidates = np.flatnonzero(allowed)
+            candidate_scores = scores[candidates]
         if k <= 0 or candidates.size == 0:
             return []
-        candidate_scores = scores[candidates]
         if candidates.size > k:
             top = np.argpartition(-candidate_scores, k - 1)[:k]
             candidates, candidate_scores = candidates[top], candidate_scores[top]
@@ -168,6 +184,40 @@ class MatchIndex:
             )
             for n, (i, c) in enumerate(zip(order, chosen, strict=True))
         ]
+
+    def _reranked(
+        self,
+        context: QueryContext,
+        features: QueryFeatures,
+        linear: NDArray[np.float64],
+        allowed: NDArray[np.bool_],
+    ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+        """The candidate pool and the ranker's score of each member, in (0, 1)."""
+        assert self.ranker is not None
+        members, inputs = self.ranker_pool(context, features, linear, allowed)
+        has_ties = context.position is not None and self.graph.degree[context.position] > 0
+        weights = self.combiner.weights(has_ties=has_ties, has_need=context.has_need)
+        raw = self.ranker.raw_scores(inputs) + unseen_addition(self.ranker, inputs, weights)
+        return members, 1.0 / (1.0 + np.exp(-raw))
+
+    def ranker_pool(
+        self,
+        context: QueryContext,
+        features: QueryFeatures,
+        linear: NDArray[np.float64],
+        allowed: NDArray[np.bool_],
+    ) -> tuple[NDArray[np.int64], NDArray[np.float32]]:
+        """The pool the ranker scores and its inputs (``ranker.INPUTS``), one row a member.
+
+        ``linear`` is the linear combined score (``scores(query)``); training reads the same."""
+        members = candidate_pool(features, linear, allowed)
+        return members, ranker_inputs(features, members, *self.asker_inputs(context))
+
+    def asker_inputs(self, context: QueryContext) -> tuple[float, float]:
+        """What the ranker knows of the asker itself: its ties and its number of themes."""
+        degree = 0.0 if context.position is None else float(self.graph.degree[context.position])
+        top = np.log1p(max(float(self.graph.degree.max(initial=0.0)), 1.0))
+        return float(np.log1p(degree) / top), float(np.log1p(context.themes.nnz))
 
     def reasons(
         self,
@@ -221,11 +271,14 @@ def build_index(
     *,
     encoder: TextEncoder | None = None,
     combiner: Combiner | None = None,
+    ranker: Ranker | None = None,
 ) -> MatchIndex:
     """Index the organisations (ids must be unique) and their ties.
 
     Ties naming an unknown organisation, or the same one twice, are left out. ``combiner``
     defaults to the shipped learned weights; ``encoder`` adds the optional embedding signal.
+    ``ranker`` re-ranks an organisation's suggestions; it defaults to the shipped model only
+    when ``combiner`` is left to default too (explicit weights mean a purely linear score).
     """
     orgs = tuple(organisations)
     position: dict[str, int] = {}
@@ -252,6 +305,7 @@ def build_index(
         embeddings=None if embeddings is None else np.asarray(embeddings, dtype=np.float32),
         encoder=encoder,
         combiner=combiner if combiner is not None else shipped_combiner(),
+        ranker=ranker if ranker is not None or combiner is not None else shipped_ranker(),
         theme_phrases=tuple(
             " " + " ".join(_WORD.findall(name)) + " " for name in profiles.theme_names
         ),
