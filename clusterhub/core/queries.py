@@ -29,4 +29,5 @@ def dashboard_figures(viewer: Viewer) -> dict[str, Any]:
         ],
         "overdue_follow_ups": open_follow_ups.filter(due_on__lt=today).count(),
         "due_follow_ups": open_follow_ups.select_related("interaction__organisation")[:10],
+        "today": today,
     }

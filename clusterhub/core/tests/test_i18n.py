@@ -186,3 +186,16 @@ def test_compiled_english_catalogue_matches_the_po_file() -> None:
         if found != translations(entry):
             stale.append(entry.msgid)
     assert stale == [], "run `.venv/bin/python scripts/messages.py update`"
+
+
+@pytest.mark.django_db
+def test_account_words_are_not_confused_with_event_registration(client: Client) -> None:
+    from tests.factories import AccountFactory
+
+    login_page = client.get("/en/anmelden/").content.decode()
+    assert "Log in" in login_page
+    assert "Register" not in login_page
+    client.force_login(AccountFactory.create(role="reader").user)
+    dashboard = client.get("/en/intern/").content.decode()
+    assert "Log out" in dashboard
+    assert "Cancel registration" not in dashboard
