@@ -1,14 +1,25 @@
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
 from clusterhub.clusters.models import Cluster
 from clusterhub.directory.models import Membership
 
+# The agency's own clusters first, then the networks it works with, then the initiative.
+KIND_ORDER = Case(
+    When(kind=Cluster.Kind.OWN, then=Value(0)),
+    When(kind=Cluster.Kind.NETWORK, then=Value(1)),
+    default=Value(2),
+)
+
 
 def public_clusters() -> QuerySet[Cluster]:
-    return Cluster.objects.exclude(kind=Cluster.Kind.CONSORTIUM).prefetch_related("focus_themes")
+    return (
+        Cluster.objects.exclude(kind=Cluster.Kind.CONSORTIUM)
+        .order_by(KIND_ORDER, "name")
+        .prefetch_related("focus_themes")
+    )
 
 
 def public_cluster(slug: str) -> Cluster:
