@@ -87,6 +87,10 @@ def build_message(mail: EventMail) -> EmailMessage:
             "status_url": link("events:registration", registration.token),
             "feedback_url": link("events:feedback", registration.token),
         }
+        # Enrolled in the event's B2B matchmaking: the personal (magic) link to it.
+        participant = getattr(registration, "matchmaking_participant", None)
+        if participant is not None:
+            context["matchmaking_url"] = link("matchmaking:home", participant.token)
         body = render_to_string(f"events/mails/{mail.kind}.txt", context)
         message = EmailMessage(
             subject=_subject(mail, registration.event), body=body, to=[registration.person.email]

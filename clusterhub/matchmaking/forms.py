@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.core.forms import KernFormMixin
@@ -104,3 +105,46 @@ class TableForm(KernFormMixin, forms.ModelForm[Table]):
 class TableBatchForm(KernFormMixin, forms.Form):
     count = forms.IntegerField(label=_("Anzahl Tische"), min_value=1, max_value=2000)
     virtual = forms.BooleanField(label=_("Virtuelle Tische"), required=False)
+
+
+def _slot_label(slot: Slot) -> str:
+    start = timezone.localtime(slot.start)
+    return f"{start:%d.%m. %H:%M}–{timezone.localtime(slot.end):%H:%M}"
+
+
+class MoveMeetingForm(KernFormMixin, forms.Form):
+    """Where the organiser puts a meeting; the rules are checked by ``placement``."""
+
+    slot = forms.ChoiceField(label=_("Zeitfenster"))
+    table = forms.ModelChoiceField(label=_("Tisch"), queryset=Table.objects.none())
+
+    def __init__(self, *args: Any, slots: Sequence[Slot], event: Event, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        slot = self.fields["slot"]
+        assert isinstance(slot, forms.ChoiceField)
+        slot.choices = [(s.id, _slot_label(s)) for s in slots]
+        table = self.fields["table"]
+        assert isinstance(table, forms.ModelChoiceField)
+        table.queryset = Table.objects.filter(event=event).order_by("label", "pk")
+
+
+class NoShowForm(KernFormMixin, forms.Form):
+    absent = forms.ModelMultipleChoiceField(
+        label=_("Nicht erschienen"),
+        required=False,
+        queryset=Participant.objects.none(),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "kern-form-check__checkbox"}),
+    )
+
+    def __init__(self, *args: Any, pair: Sequence[Participant], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        absent = self.fields["absent"]
+        assert isinstance(absent, forms.ModelMultipleChoiceField)
+        absent.queryset = Participant.objects.filter(pk__in=[p.pk for p in pair])
+
+
+class BookingForm(forms.Form):
+    """A participant's booking: slot and table come from the listed free ones."""
+
+    slot = forms.CharField(max_length=40)
+    table = forms.IntegerField(min_value=1)

@@ -1,7 +1,7 @@
 """B2B matchmaking at an event: sessions and tables, participants, requests and meetings.
 
 Slots are not stored: they follow from the sessions (``slots.event_slots``), and a meeting
-keeps the slot's id (``d1-0900``), the form ``shared/formats/meetings.md`` uses.
+keeps the slot's id (``2027-05-12T0900``), the form ``shared/formats/meetings.md`` uses.
 """
 
 from __future__ import annotations
@@ -144,7 +144,8 @@ class MeetingRequest(models.Model):
 
 
 class Meeting(models.Model):
-    """A scheduled meeting; ``announced`` ones stay in place when the schedule is re-run."""
+    """A scheduled meeting; ``pinned`` (placed by hand) and ``announced`` ones stay in place
+    when the schedule is re-run."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meetings")
     request = models.OneToOneField(MeetingRequest, on_delete=models.CASCADE, related_name="meeting")
@@ -152,6 +153,10 @@ class Meeting(models.Model):
     table = models.ForeignKey(Table, on_delete=models.CASCADE, related_name="meetings")
     pinned = models.BooleanField(_("Festgelegt"), default=False)
     announced = models.BooleanField(_("Veröffentlicht"), default=False)
+    # Who did not come; a meeting with a no-show does not count as "met" at later events.
+    no_shows = models.ManyToManyField(
+        Participant, verbose_name=_("Nicht erschienen"), blank=True, related_name="missed_meetings"
+    )
 
     class Meta:
         ordering = ["slot_id", "table__label", "id"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.db.models import Q
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.events.models import Event
+from clusterhub.matchmaking.history import REPEAT_WEIGHT, Pair, met_before, pair_of
 from clusterhub.matchmaking.models import (
     MatchmakingSession,
     Meeting,
@@ -19,6 +21,7 @@ from clusterhub.matchmaking.models import (
     Participant,
     Table,
 )
+from clusterhub.matchmaking.rules import booth_tables
 from clusterhub.matchmaking.services import expire_requests
 from clusterhub.matchmaking.slots import session_slots
 from clusterlogic import scheduling
@@ -52,15 +55,13 @@ def _meeting_id(pk: int) -> str:
 
 def build_instance(event: Event) -> scheduling.Instance:
     """The plain scheduling instance: the event's slots and tables, its participants with
-    their free slots, caps and booths, and one meeting per accepted request (mutual ones
-    weigh 2)."""
+    their free slots, caps and booths, and one meeting per accepted request: mutual ones
+    weigh 2, one-sided ones 1, or ``REPEAT_WEIGHT`` for a pair who met at an earlier event."""
     slots = session_slots(MatchmakingSession.objects.filter(event=event))
     slot_ids = {slot.id for slot in slots}
     tables = list(Table.objects.filter(event=event).order_by("pk"))
-    booths: dict[int, str] = {}
-    for table in tables:
-        if table.owner_id is not None:
-            booths.setdefault(table.owner_id, _table_id(table.pk))
+    booths = {owner: _table_id(table_pk) for owner, table_pk in booth_tables(event).items()}
+    repeat_pairs = met_before(event)
     participants = tuple(
         scheduling.Participant(
             id=_participant_id(participant.pk),
@@ -81,7 +82,7 @@ def build_instance(event: Event) -> scheduling.Instance:
                 _participant_id(request.sender_id),
                 _participant_id(request.recipient_id),
             ),
-            weight=2.0 if request.mutual else 1.0,
+            weight=_request_weight(request, repeat_pairs),
         )
         for request in MeetingRequest.objects.filter(
             event=event, status=MeetingRequest.Status.ACCEPTED
@@ -93,6 +94,14 @@ def build_instance(event: Event) -> scheduling.Instance:
         participants=participants,
         meetings=meetings,
     )
+
+
+def _request_weight(request: MeetingRequest, repeat_pairs: Mapping[Pair, object]) -> float:
+    if request.mutual:
+        return 2.0
+    if pair_of(request.sender_id, request.recipient_id) in repeat_pairs:
+        return REPEAT_WEIGHT
+    return 1.0
 
 
 def compute_schedule(event: Event, *, actor: Actor = None) -> ScheduleOutcome:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from clusterhub.events.models import Event
+from clusterhub.matchmaking.history import EarlierMeeting, met_before, pair_of
 from clusterhub.matchmaking.models import (
     MatchmakingSession,
     Meeting,
@@ -23,6 +24,8 @@ class DirectoryEntry:
     participant: Participant
     # The live request between the two, if any (either direction).
     request: MeetingRequest | None
+    # Their latest meeting at an earlier event of the agency, if they met before.
+    earlier: EarlierMeeting | None = None
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,8 @@ class Grid:
 
 
 def directory_for(participant: Participant) -> list[DirectoryEntry]:
-    """The event's other participants, each with the live request between the two."""
+    """The event's other participants, each with the live request between the two and
+    where they met before, if they did."""
     others = (
         Participant.objects.filter(event_id=participant.event_id)
         .exclude(pk=participant.pk)
@@ -62,7 +66,15 @@ def directory_for(participant: Participant) -> list[DirectoryEntry]:
             request.recipient_id if request.sender_id == participant.pk else request.sender_id
         )
         by_partner[partner_id] = request
-    return [DirectoryEntry(participant=other, request=by_partner.get(other.pk)) for other in others]
+    repeat_pairs = met_before(participant.event)
+    return [
+        DirectoryEntry(
+            participant=other,
+            request=by_partner.get(other.pk),
+            earlier=repeat_pairs.get(pair_of(participant.pk, other.pk)),
+        )
+        for other in others
+    ]
 
 
 def received_requests(participant: Participant) -> list[MeetingRequest]:
@@ -121,9 +133,11 @@ def schedule_grid(event: Event) -> Grid:
     tables = tuple(Table.objects.filter(event=event).order_by("label", "pk"))
     placed = {
         (meeting.slot_id, meeting.table_id): meeting
-        for meeting in Meeting.objects.filter(event=event).select_related(
+        for meeting in Meeting.objects.filter(event=event)
+        .select_related(
             "request__sender__registration__person", "request__recipient__registration__person"
         )
+        .prefetch_related("no_shows")
     }
     rows = tuple(
         GridRow(slot=slot, cells=tuple(placed.get((slot.id, table.pk)) for table in tables))

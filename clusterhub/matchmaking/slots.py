@@ -11,14 +11,19 @@ from clusterhub.matchmaking.models import MatchmakingSession
 from clusterlogic.scheduling import Slot
 
 
-def session_slots(sessions: Iterable[MatchmakingSession]) -> tuple[Slot, ...]:
-    """The slots in time order, with ids ``d<day number>-<HHMM>`` (day 1 is the first date).
+def slot_id_for(date: dt.date, start: dt.time) -> str:
+    return f"{date:%Y-%m-%d}T{start:%H%M}"
 
-    A slot overlapping a session's break is left out; a slot id that two overlapping
-    sessions would share is kept once.
+
+def session_slots(sessions: Iterable[MatchmakingSession]) -> tuple[Slot, ...]:
+    """The slots in time order, with ids ``<date>T<HHMM>`` (``2027-05-12T0900``).
+
+    The id names the calendar date, not a day number, so adding an earlier session never
+    renumbers the slots that stored meetings and availabilities refer to. A slot overlapping
+    a session's break is left out; a slot id that two overlapping sessions would share is
+    kept once.
     """
     sessions = sorted(sessions, key=lambda session: (session.date, session.starts_at))
-    day_numbers = {day: number for number, day in enumerate(sorted({s.date for s in sessions}), 1)}
     zone = timezone.get_default_timezone()
     slots: dict[str, Slot] = {}
     for session in sessions:
@@ -35,7 +40,7 @@ def session_slots(sessions: Iterable[MatchmakingSession]) -> tuple[Slot, ...]:
                 # Slots resume when the break ends.
                 start = break_end
                 continue
-            slot_id = f"d{day_numbers[session.date]}-{start:%H%M}"
+            slot_id = slot_id_for(session.date, start.time())
             slots.setdefault(slot_id, Slot(id=slot_id, start=start, end=end))
             start = end
     return tuple(sorted(slots.values(), key=lambda slot: (slot.start, slot.id)))

@@ -13,6 +13,8 @@ urlpatterns = [
         views.answer_request,
         name="answer_request",
     ),
+    path("matchmaking/<str:token>/buchen/", views.booking, name="booking"),
+    path("matchmaking/<str:token>/buchen/<int:pk>/", views.book, name="book"),
     path("matchmaking/<str:token>/treffen.ics", views.agenda_ics, name="agenda_ics"),
     path("intern/veranstaltungen/<int:pk>/matchmaking/", views.organiser, name="organiser"),
     path(
@@ -33,4 +35,19 @@ urlpatterns = [
         name="publish",
     ),
     path("intern/veranstaltungen/<int:pk>/matchmaking/zeitplan/", views.grid, name="grid"),
+    path(
+        "intern/veranstaltungen/<int:pk>/matchmaking/treffen/<int:meeting_pk>/",
+        views.meeting_detail,
+        name="meeting",
+    ),
+    path(
+        "intern/veranstaltungen/<int:pk>/matchmaking/treffen/<int:meeting_pk>/verschieben/",
+        views.move_meeting,
+        name="move_meeting",
+    ),
+    path(
+        "intern/veranstaltungen/<int:pk>/matchmaking/treffen/<int:meeting_pk>/anwesenheit/",
+        views.mark_no_shows,
+        name="mark_no_shows",
+    ),
 ]

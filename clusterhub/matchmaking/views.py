@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clusterhub.core.decorators import staff_required
 from clusterhub.events.access import get_event_for_user
-from clusterhub.matchmaking import planning, queries, services
+from clusterhub.matchmaking import placement, planning, queries, rules, services
 from clusterhub.matchmaking.access import (
     get_participant_for_token,
     get_partner_for_participant,
     get_received_request,
 )
 from clusterhub.matchmaking.forms import (
+    BookingForm,
+    MoveMeetingForm,
+    NoShowForm,
     ProfileForm,
     RequestForm,
     SessionForm,
@@ -24,7 +29,14 @@ from clusterhub.matchmaking.forms import (
     TableForm,
 )
 from clusterhub.matchmaking.ics import agenda_calendar
-from clusterhub.matchmaking.models import MatchmakingSession, Meeting, Participant, Table
+from clusterhub.matchmaking.models import (
+    MatchmakingSession,
+    Meeting,
+    MeetingRequest,
+    Participant,
+    Table,
+)
+from clusterhub.matchmaking.recommendations import recommended_for
 from clusterlogic.scheduling import SchedulingError
 
 # --- participants ---------------------------------------------------------------------------
@@ -71,6 +83,7 @@ def directory(request: HttpRequest, token: str) -> HttpResponse:
         "participant": participant,
         "event": participant.event,
         "entries": queries.directory_for(participant),
+        "recommended": recommended_for(participant),
         "form": RequestForm(),
     }
     return render(request, "matchmaking/directory.html", context)
@@ -115,6 +128,50 @@ def agenda_ics(request: HttpRequest, token: str) -> HttpResponse:
     response = HttpResponse(document, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="meine-treffen.ics"'
     return response
+
+
+def booking(request: HttpRequest, token: str) -> HttpResponse:
+    """Accepted requests without a meeting, each with the pair's common free slots."""
+    participant = get_participant_for_token(token)
+    now = timezone.now()
+    options = [
+        (
+            meeting_request,
+            (
+                meeting_request.recipient
+                if meeting_request.sender_id == participant.pk
+                else meeting_request.sender
+            ),
+            rules.common_free_slots(meeting_request, after=now),
+        )
+        for meeting_request in placement.bookable_requests(participant)
+    ]
+    context = {"participant": participant, "event": participant.event, "options": options}
+    return render(request, "matchmaking/booking.html", context)
+
+
+@require_POST
+def book(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    participant = get_participant_for_token(token)
+    meeting_request = get_object_or_404(
+        MeetingRequest.objects.filter(Q(sender=participant) | Q(recipient=participant)), pk=pk
+    )
+    form = BookingForm(request.POST)
+    table = None
+    if form.is_valid():
+        table = Table.objects.filter(
+            event_id=participant.event_id, pk=form.cleaned_data["table"]
+        ).first()
+    if table is None:
+        messages.error(request, _("Bitte wählen Sie ein Zeitfenster und einen Tisch."))
+        return redirect("matchmaking:booking", token=token)
+    try:
+        placement.book_meeting(participant, meeting_request, form.cleaned_data["slot"], table)
+    except placement.PlacementRefused as refused:
+        messages.error(request, " ".join(refused.problems))
+        return redirect("matchmaking:booking", token=token)
+    messages.success(request, _("Das Treffen ist gebucht."))
+    return redirect("matchmaking:home", token=token)
 
 
 # --- organiser ------------------------------------------------------------------------------
@@ -228,3 +285,77 @@ def grid(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_event_for_user(request.user, pk)
     context = {"event": event, "grid": queries.schedule_grid(event)}
     return render(request, "matchmaking/grid.html", context)
+
+
+def _event_meeting(event_pk: int, meeting_pk: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.select_related(
+            "table",
+            "request__sender__registration__person",
+            "request__recipient__registration__person",
+        ),
+        event_id=event_pk,
+        pk=meeting_pk,
+    )
+
+
+def _meeting_page(
+    request: HttpRequest,
+    event_pk: int,
+    meeting: Meeting,
+    move_form: MoveMeetingForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    event = meeting.event
+    pair = (meeting.request.sender, meeting.request.recipient)
+    context = {
+        "event": event,
+        "meeting": meeting,
+        "move_form": move_form
+        or MoveMeetingForm(
+            initial={"slot": meeting.slot_id, "table": meeting.table_id},
+            slots=queries.event_slots(event),
+            event=event,
+        ),
+        "no_show_form": NoShowForm(initial={"absent": list(meeting.no_shows.all())}, pair=pair),
+    }
+    return render(request, "matchmaking/meeting.html", context, status=status)
+
+
+@staff_required
+def meeting_detail(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+    get_event_for_user(request.user, pk, write=True)
+    return _meeting_page(request, pk, _event_meeting(pk, meeting_pk))
+
+
+@staff_required
+@require_POST
+def move_meeting(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+    event = get_event_for_user(request.user, pk, write=True)
+    meeting = _event_meeting(pk, meeting_pk)
+    form = MoveMeetingForm(request.POST, slots=queries.event_slots(event), event=event)
+    if not form.is_valid():
+        return _meeting_page(request, pk, meeting, form, status=400)
+    try:
+        placement.move_meeting(
+            meeting, form.cleaned_data["slot"], form.cleaned_data["table"], actor=request.user
+        )
+    except placement.PlacementRefused as refused:
+        for problem in refused.problems:
+            form.add_error(None, problem)
+        meeting.refresh_from_db()
+        return _meeting_page(request, pk, meeting, form, status=400)
+    messages.success(request, _("Das Treffen ist verschoben und festgelegt."))
+    return redirect("matchmaking:grid", pk=pk)
+
+
+@staff_required
+@require_POST
+def mark_no_shows(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+    get_event_for_user(request.user, pk, write=True)
+    meeting = _event_meeting(pk, meeting_pk)
+    form = NoShowForm(request.POST, pair=(meeting.request.sender, meeting.request.recipient))
+    if form.is_valid():
+        placement.mark_no_shows(meeting, form.cleaned_data["absent"], actor=request.user)
+        messages.success(request, _("Die Anwesenheit ist gespeichert."))
+    return redirect("matchmaking:meeting", pk=pk, meeting_pk=meeting_pk)

@@ -76,3 +76,17 @@ def test_request_acceptance_and_published_agenda(
         agenda = page.locator("table").filter(has_text="T07")
         expect(agenda).to_contain_text(partner)
         expect(page.get_by_role("link", name="Alle Treffen in den Kalender (.ics)")).to_be_visible()
+
+
+def test_a_participant_books_a_free_common_slot_directly(
+    page: Page, two_participants: tuple[Participant, Participant]
+) -> None:
+    anna, bert = two_participants
+    services.answer_request(services.send_request(anna, bert, ""), accept=True)
+    page.goto(f"/matchmaking/{anna.token}/")
+    page.get_by_role("link", name="Treffen direkt buchen").click()
+    expect(page.get_by_role("heading", name="Bert Klinikum")).to_be_visible()
+    page.get_by_role("button", name="Buchen").first.click()
+    expect(page.get_by_text("Das Treffen ist gebucht.")).to_be_visible()
+    expect(page.locator("table").filter(has_text="T07")).to_contain_text("Bert Klinikum")
+    assert Meeting.objects.get().announced

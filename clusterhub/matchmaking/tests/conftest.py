@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,8 +16,20 @@ from clusterhub.events.models import Event
 from clusterhub.events.tests.conftest import make_event, person_data
 from clusterhub.matchmaking import services
 from clusterhub.matchmaking.models import MatchmakingSession, Participant, Table
+from clusterhub.partners import index_store
 
 DAY = dt.date(2027, 5, 12)
+
+
+@pytest.fixture(autouse=True)
+def private_partner_index(settings: Any, tmp_path: Path) -> Iterator[None]:
+    """The participant list asks the partner index; each test gets its own (none at first),
+    never the developer's ``var/partner-index``."""
+    settings.VAR_DIR = tmp_path
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    index_store.forget_loaded()
+    yield
+    index_store.forget_loaded()
 
 
 @dataclass
@@ -41,7 +56,8 @@ def add_session(event: Event, **fields: object) -> MatchmakingSession:
 
 @pytest.fixture
 def brokerage(registry: Registry) -> Brokerage:
-    """Slots d1-0900, d1-0920 and d1-1000 (09:40–10:00 is a break), two tables, three people."""
+    """Slots 2027-05-12T0900, …T0920 and …T1000 (09:40–10:00 is a break), two tables,
+    three people."""
     event = make_event(capacity=10, title="MedTech-Matchmaking")
     event.clusters.add(registry.medtech)
     for index in range(3):

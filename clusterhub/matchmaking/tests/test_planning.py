@@ -21,14 +21,18 @@ def test_the_instance_weighs_mutual_requests_double_and_keeps_availability(
     services.send_request(bert, anna, "")
     accepted(brokerage, 0, 2)
     services.save_profile(
-        carla, offers="", seeks="", max_meetings=1, available_slots=["d1-1000", "d9-0000"]
+        carla, offers="", seeks="", max_meetings=1, available_slots=["2027-05-12T1000", "d9-0000"]
     )
     instance = planning.build_instance(brokerage.event)
     assert sorted(meeting.weight for meeting in instance.meetings) == [1.0, 2.0]
     carla_plain = next(p for p in instance.participants if p.id == f"p{carla.pk}")
-    assert carla_plain.available == frozenset({"d1-1000"})
+    assert carla_plain.available == frozenset({"2027-05-12T1000"})
     assert carla_plain.max_meetings == 1
-    assert [slot.id for slot in instance.slots] == ["d1-0900", "d1-0920", "d1-1000"]
+    assert [slot.id for slot in instance.slots] == [
+        "2027-05-12T0900",
+        "2027-05-12T0920",
+        "2027-05-12T1000",
+    ]
 
 
 def test_a_declined_request_is_never_scheduled(brokerage: Brokerage) -> None:
@@ -47,7 +51,7 @@ def test_rerunning_keeps_announced_meetings_in_place(brokerage: Brokerage) -> No
     planning.compute_schedule(brokerage.event)
     meeting = Meeting.objects.get(request=first)
     # Move it by hand to the last slot and the second table, then announce it.
-    meeting.slot_id, meeting.table = "d1-1000", brokerage.tables[1]
+    meeting.slot_id, meeting.table = "2027-05-12T1000", brokerage.tables[1]
     meeting.save()
     assert planning.publish_schedule(brokerage.event) == 1
     accepted(brokerage, 0, 2)
@@ -56,7 +60,7 @@ def test_rerunning_keeps_announced_meetings_in_place(brokerage: Brokerage) -> No
     assert outcome.scheduled == 3
     meeting.refresh_from_db()
     assert (meeting.slot_id, meeting.table_id, meeting.announced) == (
-        "d1-1000",
+        "2027-05-12T1000",
         brokerage.tables[1].pk,
         True,
     )
@@ -64,7 +68,7 @@ def test_rerunning_keeps_announced_meetings_in_place(brokerage: Brokerage) -> No
     others = Meeting.objects.exclude(pk=meeting.pk)
     assert others.count() == 2
     assert not others.filter(announced=True).exists()
-    assert not others.filter(slot_id="d1-1000").exists()
+    assert not others.filter(slot_id="2027-05-12T1000").exists()
 
 
 def test_unannounced_meetings_may_move_on_rerun_but_stay_scheduled(brokerage: Brokerage) -> None:

@@ -1,4 +1,4 @@
-"""Slots follow from the sessions: breaks are skipped, ids name the day and the time."""
+"""Slots follow from the sessions: breaks are skipped, ids name the date and the time."""
 
 from __future__ import annotations
 
@@ -26,20 +26,28 @@ def test_slots_skip_the_break_and_resume_after_it() -> None:
             )
         ]
     )
-    assert [slot.id for slot in slots] == ["d1-0900", "d1-0945", "d1-1005"]
+    assert [slot.id for slot in slots] == ["2027-05-12T0900", "2027-05-12T0945", "2027-05-12T1005"]
     assert all(slot.end - slot.start == dt.timedelta(minutes=20) for slot in slots)
 
 
-def test_days_are_numbered_in_date_order_whatever_the_session_order() -> None:
+def test_ids_name_the_date_whatever_the_session_order() -> None:
     slots = session_slots(
         [
             session(dt.date(2027, 5, 13), dt.time(14), dt.time(14, 20)),
             session(dt.date(2027, 5, 12), dt.time(9), dt.time(9, 20)),
         ]
     )
-    assert [slot.id for slot in slots] == ["d1-0900", "d2-1400"]
+    assert [slot.id for slot in slots] == ["2027-05-12T0900", "2027-05-13T1400"]
     assert slots[0].start.tzinfo is not None
 
 
 def test_a_session_shorter_than_a_slot_has_none() -> None:
     assert session_slots([session(dt.date(2027, 5, 12), dt.time(9), dt.time(9, 10))]) == ()
+
+
+def test_adding_an_earlier_session_keeps_the_ids_of_later_slots() -> None:
+    later = session(dt.date(2027, 5, 13), dt.time(9), dt.time(9, 40))
+    before = [slot.id for slot in session_slots([later])]
+    after = session_slots([session(dt.date(2027, 5, 11), dt.time(14), dt.time(14, 20)), later])
+    assert [slot.id for slot in after][1:] == before
+    assert after[0].id == "2027-05-11T1400"

@@ -81,20 +81,20 @@ def test_profile_saves_offers_and_availability(brokerage: Brokerage) -> None:
     anna = brokerage.participants[0]
     url = participant_url("profile", anna.token)
     page = Client().get(url).content.decode()
-    assert 'value="d1-0920"' in page
+    assert 'value="2027-05-12T0920"' in page
     response = Client().post(
         url,
         {
             "offers": "Sensorik",
             "seeks": "Kliniken",
             "max_meetings": "2",
-            "available_slots": ["d1-0900", "d1-1000"],
+            "available_slots": ["2027-05-12T0900", "2027-05-12T1000"],
         },
     )
     assert response.status_code == 302
     anna.refresh_from_db()
     assert (anna.offers, anna.max_meetings) == ("Sensorik", 2)
-    assert anna.available_slots == ["d1-0900", "d1-1000"]
+    assert anna.available_slots == ["2027-05-12T0900", "2027-05-12T1000"]
 
 
 def test_a_wrong_token_is_not_found(brokerage: Brokerage) -> None:
