@@ -49,6 +49,10 @@ class Participant(models.Model):
     available_slots = models.JSONField(_("Verfügbare Zeitfenster"), null=True, blank=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
+    # When the published agenda was last mailed, and a fingerprint of what it said then: a
+    # second "send agendas" mails only those whose meetings changed since.
+    agenda_sent_at = models.DateTimeField(_("Agenda versandt am"), null=True, blank=True)
+    agenda_sent_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["id"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clusterhub.matchmaking import views
+from clusterhub.matchmaking import agenda_views, views
 
 app_name = "matchmaking"
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
     path("matchmaking/<str:token>/buchen/", views.booking, name="booking"),
     path("matchmaking/<str:token>/buchen/<int:pk>/", views.book, name="book"),
     path("matchmaking/<str:token>/treffen.ics", views.agenda_ics, name="agenda_ics"),
+    path("matchmaking/<str:token>/agenda.pdf", agenda_views.agenda_pdf_download, name="agenda_pdf"),
     path("intern/veranstaltungen/<int:pk>/matchmaking/", views.organiser, name="organiser"),
     path(
         "intern/veranstaltungen/<int:pk>/matchmaking/runden/", views.add_session, name="add_session"
@@ -35,6 +36,16 @@ urlpatterns = [
         name="publish",
     ),
     path("intern/veranstaltungen/<int:pk>/matchmaking/zeitplan/", views.grid, name="grid"),
+    path(
+        "intern/veranstaltungen/<int:pk>/matchmaking/agenden-versenden/",
+        agenda_views.send_agendas,
+        name="send_agendas",
+    ),
+    path(
+        "intern/veranstaltungen/<int:pk>/matchmaking/teilnehmende/<int:participant_pk>/",
+        agenda_views.participant_detail,
+        name="participant",
+    ),
     path(
         "intern/veranstaltungen/<int:pk>/matchmaking/treffen/<int:meeting_pk>/",
         views.meeting_detail,
