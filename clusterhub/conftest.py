@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import translation
 
 from clusterhub.accounts.models import Account
 from clusterhub.clusters.models import Cluster
@@ -108,3 +110,12 @@ def login(client: Client, registry: Registry) -> Callable[[str], Client]:
         return client
 
     return as_role
+
+
+@pytest.fixture(autouse=True)
+def german_by_default() -> Iterator[None]:
+    """Each test starts in German: a request to an /en/ page leaves English active in the thread,
+    and ``reverse()`` in the next test would then build /en/ URLs."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
