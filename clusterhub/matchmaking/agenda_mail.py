@@ -72,3 +72,33 @@ def send_agenda(participant_pk: int) -> bool:
     participant.agenda_sent_digest = agenda_digest(entries)
     participant.save(update_fields=["agenda_sent_at", "agenda_sent_digest"])
     return True
+
+
+def build_welcome_message(participant: Participant) -> EmailMessage:
+    """The magic link to the participant's own matchmaking page, sent when they are enrolled."""
+    registration = participant.registration
+    with translation.override(registration.language or "de"):
+        context = {
+            "participant": participant,
+            "event": participant.event,
+            "matchmaking_url": link("matchmaking:home", participant.token),
+        }
+        body = render_to_string("matchmaking/mails/welcome.txt", context)
+        subject = _("Matchmaking: %(title)s") % {"title": participant.event.title}
+    return EmailMessage(subject=subject, body=body, to=[registration.person.email])
+
+
+@transaction.atomic
+def send_welcome(participant_pk: int) -> bool:
+    """Mail one participant the link to their page, once; True when sent now."""
+    participant = (
+        Participant.objects.select_for_update(of=("self",))
+        .select_related("event", "registration__person")
+        .get(pk=participant_pk)
+    )
+    if participant.welcome_sent_at is not None or not participant.registration.person.email:
+        return False
+    build_welcome_message(participant).send()
+    participant.welcome_sent_at = timezone.now()
+    participant.save(update_fields=["welcome_sent_at"])
+    return True

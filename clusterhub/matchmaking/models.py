@@ -51,6 +51,7 @@ class Participant(models.Model):
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
     # When the published agenda was last mailed, and a fingerprint of what it said then: a
     # second "send agendas" mails only those whose meetings changed since.
+    welcome_sent_at = models.DateTimeField(_("Zugang versandt am"), null=True, blank=True)
     agenda_sent_at = models.DateTimeField(_("Agenda versandt am"), null=True, blank=True)
     agenda_sent_digest = models.CharField(max_length=64, blank=True, editable=False)
 

@@ -14,6 +14,7 @@ from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.events.models import Event, Registration
 from clusterhub.matchmaking.models import MeetingRequest, Participant
+from clusterhub.matchmaking.tasks import queue_welcome_mails
 
 Actor = AbstractBaseUser | AnonymousUser | None
 Status = MeetingRequest.Status
@@ -39,6 +40,7 @@ def enroll_registrations(event: Event, *, actor: Actor = None) -> list[Participa
     ]
     for participant in created:
         audit.record(actor, AuditEntry.Action.CREATE, participant)
+    queue_welcome_mails(created)
     return created
 
 

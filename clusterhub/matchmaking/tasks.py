@@ -17,6 +17,17 @@ def send_participant_agenda(participant_pk: int) -> bool:
     return agenda_mail.send_agenda(participant_pk)
 
 
+@task()
+def send_participant_welcome(participant_pk: int) -> bool:
+    return agenda_mail.send_welcome(participant_pk)
+
+
+def queue_welcome_mails(participants: list[Participant]) -> None:
+    """The magic link to each newly enrolled participant, once the transaction commits."""
+    for participant in participants:
+        transaction.on_commit(partial(send_participant_welcome.enqueue, participant.pk))
+
+
 def queue_agenda_mails(event: Event) -> int:
     """One task per participant whose published agenda has not been mailed as it stands,
     enqueued once the surrounding transaction commits; returns how many were queued."""

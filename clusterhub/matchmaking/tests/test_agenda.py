@@ -162,3 +162,30 @@ def test_the_participant_page_is_for_the_event_s_managers(
 def test_a_participant_of_another_event_is_not_found(brokerage: Brokerage, login: Login) -> None:
     url = reverse("matchmaking:participant", args=[brokerage.event.pk, 10_000])
     assert login("medtech_manager").get(url).status_code == 404
+
+
+def test_enrolled_participants_get_their_magic_link_once(
+    brokerage: Brokerage,
+    login: Login,
+    smtp_server: ReceivedMail,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    event = brokerage.event
+    Participant.objects.filter(event=event).delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        login("medtech_manager").post(reverse("matchmaking:enroll", args=[event.pk]))
+    enrolled = list(Participant.objects.filter(event=event))
+    assert enrolled
+    assert len(smtp_server.messages) == len(enrolled)
+    for participant in enrolled:
+        mail = next(
+            m for m in smtp_server.messages if m["To"] == participant.registration.person.email
+        )
+        body = mail.get_body(preferencelist=("plain",))
+        assert body is not None
+        assert reverse("matchmaking:home", args=[participant.token]) in body.get_content()
+        participant.refresh_from_db()
+        assert participant.welcome_sent_at is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        login("medtech_manager").post(reverse("matchmaking:enroll", args=[event.pk]))
+    assert len(smtp_server.messages) == len(enrolled)
