@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.accounts.roles import Viewer
@@ -18,6 +18,22 @@ from clusterhub.events.models import Event, Format
 from clusterhub.taxonomy.models import Theme
 
 LOCAL_DATETIME = "%Y-%m-%dT%H:%M"
+
+
+def fileable_clusters(viewer: Viewer, instance: Event | Format) -> QuerySet[Cluster]:
+    """Clusters an event or format may be filed under: a manager's own, plus those it already
+    has (so editing never drops another cluster's co-ownership); every cluster for admins."""
+    clusters = Cluster.objects.order_by("name")
+    if viewer.is_admin:
+        return clusters
+    current = instance.clusters.all() if instance.pk else Cluster.objects.none()
+    return clusters.filter(Q(pk__in=viewer.managed_cluster_ids) | Q(pk__in=current.values("pk")))
+
+
+def require_own_cluster(viewer: Viewer, clusters: Any) -> Any:
+    if not viewer.is_admin and not {c.pk for c in clusters} & viewer.managed_cluster_ids:
+        raise forms.ValidationError(_("Wählen Sie mindestens einen Cluster, den Sie betreuen."))
+    return clusters
 
 
 class LocalDateTimeInput(forms.DateTimeInput):
@@ -71,13 +87,7 @@ class EventForm(KernFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.viewer = viewer
-        clusters = Cluster.objects.order_by("name")
-        if not viewer.is_admin:
-            current = self.instance.clusters.all() if self.instance.pk else Cluster.objects.none()
-            clusters = clusters.filter(
-                Q(pk__in=viewer.managed_cluster_ids) | Q(pk__in=current.values("pk"))
-            )
-        self.fields["clusters"].queryset = clusters  # type: ignore[attr-defined]
+        self.fields["clusters"].queryset = fileable_clusters(viewer, self.instance)  # type: ignore[attr-defined]
         self.fields["clusters"].required = not viewer.is_admin
         self.fields["themes"].queryset = Theme.objects.order_by("label_de")  # type: ignore[attr-defined]
         for field in ("title", "starts_at", "ends_at", "capacity"):
@@ -88,12 +98,7 @@ class EventForm(KernFormMixin, forms.ModelForm):
             )
 
     def clean_clusters(self) -> Any:
-        clusters = self.cleaned_data["clusters"]
-        if not self.viewer.is_admin and not {cluster.pk for cluster in clusters} & set(
-            self.viewer.managed_cluster_ids
-        ):
-            raise forms.ValidationError(_("Wählen Sie mindestens einen Cluster, den Sie betreuen."))
-        return clusters
+        return require_own_cluster(self.viewer, self.cleaned_data["clusters"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -214,22 +219,10 @@ class FormatForm(KernFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.viewer = viewer
-        clusters = Cluster.objects.order_by("name")
-        if not viewer.is_admin:
-            current = self.instance.clusters.all() if self.instance.pk else Cluster.objects.none()
-            clusters = clusters.filter(
-                Q(pk__in=viewer.managed_cluster_ids) | Q(pk__in=current.values("pk"))
-            )
-        self.fields["clusters"].queryset = clusters  # type: ignore[attr-defined]
+        self.fields["clusters"].queryset = fileable_clusters(viewer, self.instance)  # type: ignore[attr-defined]
 
     def clean_clusters(self) -> Any:
-        clusters = self.cleaned_data["clusters"]
-        if (
-            not self.viewer.is_admin
-            and not {cluster.pk for cluster in clusters} & self.viewer.managed_cluster_ids
-        ):
-            raise forms.ValidationError(_("Wählen Sie mindestens einen Cluster, den Sie betreuen."))
-        return clusters
+        return require_own_cluster(self.viewer, self.cleaned_data["clusters"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
