@@ -4,6 +4,7 @@ participant search (HTMX and plain), and no-shows after the event."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -51,6 +52,15 @@ def test_the_confirmation_mail_carries_a_qr_code_of_the_signed_checkin_url(
     # segno is deterministic: the same URL gives the same image, so this is the code of the URL.
     assert payload == qr_png(checkin_url(registration))
     assert registration_id_from(checkin_signature(registration)) == registration.pk
+
+
+def test_a_registration_keeps_one_code_however_late_its_mails_go_out(
+    medtech_event: Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    registration = services.register_participant(medtech_event, person_data(1))
+    first = checkin_signature(registration)
+    monkeypatch.setattr(time, "time", lambda: 4_000_000_000.0)
+    assert checkin_signature(registration) == first
 
 
 def test_a_forged_or_altered_code_names_no_registration() -> None:
