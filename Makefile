@@ -46,7 +46,7 @@ venv: $(PY)
 
 # Reinstall whenever pyproject.toml changes; the stamp keeps repeated make calls fast.
 $(INSTALLED): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,embeddings]'
 	@touch $@
 
 install: $(INSTALLED)

@@ -66,11 +66,11 @@ def waitlist_rank(registration: Registration) -> int | None:
 
 
 def feed_events_for_cluster(cluster: Cluster) -> QuerySet[Event]:
-    return public_events().filter(clusters=cluster).order_by("starts_at")
+    return public_events().filter(clusters=cluster).order_by("starts_at", "pk")
 
 
 def feed_events_for_format(event_format: Format) -> QuerySet[Event]:
-    return public_events().filter(format=event_format).order_by("starts_at")
+    return public_events().filter(format=event_format).order_by("starts_at", "pk")
 
 
 def participants(event: Event, query: str = "") -> QuerySet[Registration]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.accounts.roles import Viewer
@@ -138,7 +139,7 @@ class PlanEventsForm(KernFormMixin, forms.Form):
             raise forms.ValidationError(
                 _("Das Format hat keine Wiederholungsregel oder keinen ersten Termin.")
             )
-        if until > dt.date.today() + dt.timedelta(days=3 * 366):
+        if until > timezone.localdate() + dt.timedelta(days=3 * 366):
             raise forms.ValidationError(_("Bitte höchstens drei Jahre im Voraus planen."))
         return until
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+import numpy as np
 from django.db.models import Prefetch
 
 from clusterhub.accounts.roles import Viewer
@@ -17,14 +18,16 @@ from clusterhub.partners.models import SuggestionFeedback
 from clusterhub.partners.reasons import ReasonWords, describe_all
 from clusterhub.partners.tasks import rebuild_partner_index
 from clusterhub.taxonomy.models import Theme
-from clusterlogic.matching import Query, Ranked
+from clusterlogic.matching import MatchIndex, Query, Ranked
 
 DEFAULT_LIMIT = 10
 # Filters are applied to the engine's ranking afterwards, so it is asked for more than shown.
 _CANDIDATES_UNFILTERED = 50
 _CANDIDATES_FILTERED = 300
-# On PostgreSQL a free-text need first fetches this many profiles through the HNSW index.
+# On PostgreSQL a free-text need first fetches this many profiles through the HNSW index,
+# and this many more by sentence embedding (where installed).
 _TEXT_CANDIDATES = 300
+_EMBEDDING_CANDIDATES = 300
 # A missing or stale index is rebuilt in the background; ask for that at most this often.
 _REBUILD_REQUEST_INTERVAL_S = 300.0
 
@@ -142,12 +145,29 @@ def _reason_words(
     }
 
 
+def _embedding_candidates(index: MatchIndex, text: str, limit: int) -> set[str]:
+    """Ids of the ``limit`` profiles whose sentence embedding is nearest to ``text``; none
+    where the index was built without an encoder (the ``embeddings`` extra is absent)."""
+    if index.embeddings is None or index.encoder is None or limit <= 0:
+        return set()
+    similarity = index.embeddings @ index.encoder.encode([text])[0]
+    if similarity.size > limit:
+        nearest = np.argpartition(-similarity, limit - 1)[:limit]
+    else:
+        nearest = np.arange(similarity.size)
+    return {index.organisations[int(i)].id for i in nearest}
+
+
 def _restricted_to_text_candidates(stored: index_store.StoredIndex, query: Query) -> Query:
-    """On PostgreSQL the shared vector index brings the candidates; the engine re-ranks them."""
+    """On PostgreSQL the shared vector index brings the candidates; the engine re-ranks them.
+
+    The stored vectors are LSA of the words, so a profile that says the same in other words
+    comes in through the engine's sentence embeddings (where installed) as well."""
     candidates = vectors.text_candidates(stored.lsa, query.text, _TEXT_CANDIDATES)
     if not candidates:
         return query
     kept = {engine_id(pk) for pk in candidates}
+    kept |= _embedding_candidates(stored.index, query.text, _EMBEDDING_CANDIDATES)
     others = frozenset(i for i in stored.index.position if i not in kept)
     return replace(query, exclude=query.exclude | others)
 

@@ -22,6 +22,7 @@ from clusterhub.partners import engine_input, index_store, vectors
 from clusterhub.partners.access import can_give_feedback
 from clusterhub.partners.models import Introduction, SuggestionFeedback
 from clusterlogic.matching import build_index
+from clusterlogic.matching.encoders import installed_encoder
 
 Actor = AbstractBaseUser | AnonymousUser
 
@@ -35,7 +36,9 @@ def rebuild_partner_index() -> index_store.StoredIndex:
     """
     version = engine_input.registry_version()
     organisations = engine_input.engine_organisations()
-    index = build_index(organisations, engine_input.engine_ties())
+    # Sentence embeddings join BM25 where the ``embeddings`` extra is installed; the index
+    # keeps the encoder (not its model) to encode free-text needs in the web workers.
+    index = build_index(organisations, engine_input.engine_ties(), encoder=installed_encoder())
     lsa = None
     if vectors.uses_vectors():
         texts = [f"{o.name}\n{o.text}" for o in organisations]

@@ -2,8 +2,10 @@
 
 No embedding model ships with the default install, so the vectors are latent semantic analysis
 (LSA): tf-idf of the profile texts reduced with a truncated SVD. They live in one table with an
-HNSW index that every web worker shares; the engine then re-ranks the candidates they bring.
-On SQLite there is no such table and the engine ranks everything itself.
+HNSW index that every web worker shares; the engine then re-ranks the candidates they bring,
+joined by the nearest profiles by sentence embedding where the ``embeddings`` extra is
+installed (those vectors live in the stored index, see ``queries``). On SQLite there is no such
+table and the engine ranks everything itself.
 """
 
 from __future__ import annotations

@@ -32,7 +32,9 @@ re-orders a candidate pool with a LightGBM model learned on the past
 (``bench/matching/train_ranker.py`` ships it as ``ranker.json``); ``index.rank(...,
 method=...)`` also runs the single-signal baselines ``popular``, ``adamic-adar``, ``themes``
 and ``text``. An optional sentence-embedding encoder (``encoders.TextEncoder``) plugs in with
-``build_index(..., encoder=...)``; nothing in the default install needs it.
+``build_index(..., encoder=...)``; ``encoders.installed_encoder()`` gives WordLlama where the
+``embeddings`` extra is installed (weights in its wheel, no torch, no download) and None
+otherwise; nothing in the default install needs it.
 
 The command line ``clusterhub match`` (``cli``) reads and writes the JSON Lines of
 ``shared/formats/matching.md``.

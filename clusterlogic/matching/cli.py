@@ -1,4 +1,8 @@
-"""``clusterhub match ORGS.jsonl QUERIES.jsonl [--ties TIES.jsonl] [--k 20] [--method M]``.
+"""``clusterhub match ORGS.jsonl QUERIES.jsonl [--ties TIES.jsonl] [--k 20] [--method M]
+[--no-embeddings]``.
+
+Where the ``embeddings`` extra is installed, the shipped sentence encoder joins BM25 (reason
+"similar profile text"); ``--no-embeddings`` ranks without it.
 
 Writes one JSON line per usable query to standard output, in query order; reports each
 skipped input line on standard error as ``FILE:LINE: why``. Exit code 0: every line used;
@@ -15,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from clusterlogic.matching.combiner import Combiner, combiner_from_json
+from clusterlogic.matching.encoders import installed_encoder
 from clusterlogic.matching.index import METHODS, build_index
 from clusterlogic.matching.jsonl import Problem, read_organisations, read_queries, read_ties
 from clusterlogic.matching.reasons import describe
@@ -38,6 +43,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--weights", type=Path, help="JSON weights of the combined score (default: shipped)"
+    )
+    parser.add_argument(
+        "--no-embeddings",
+        action="store_true",
+        help="rank without sentence embeddings; by default they join BM25 where the "
+        "'embeddings' extra (WordLlama, shipped weights, no download) is installed",
     )
     return parser
 
@@ -75,7 +86,10 @@ def main(argv: Sequence[str]) -> int:
             sys.stderr.write("clusterhub match: nothing could be ranked\n")
             return 2
         return 0
-    index = build_index(organisations, ties, combiner=combiner)
+    # The single-signal baselines never read the embedding feature: no need to encode.
+    wants_embeddings = args.method == "combined" and not args.no_embeddings
+    encoder = installed_encoder() if wants_embeddings else None
+    index = build_index(organisations, ties, combiner=combiner, encoder=encoder)
     out = sys.stdout
     for query in queries:
         ranked = index.rank(query, k=args.k, method=args.method)

@@ -37,7 +37,15 @@ METHODS: tuple[str, ...] = ("combined", "popular", "adamic-adar", "themes", "tex
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Baselines break ties between equal scores by popularity, the strongest prior there is.
 _TIE_BREAK = 1e-6
-_EMBEDDING_REASON = 0.5
+# The embedding feature is how far a profile's similarity stands above the query's mean over
+# all profiles, in standard deviations, reaching 1 at this many. Raw cosines differ by model
+# (static WordLlama vectors give a paraphrase 0.2-0.5, unrelated German texts up to 0.3), and
+# like BM25 (scaled to its best hit) the feature must span [0, 1] to weigh against the others.
+_EMBEDDING_FULL_SPREADS = 3.0
+# It is named as a reason from 1.5 standard deviations up, or where the cosine itself is high
+# (several close matches in a small index keep each other from standing out).
+_EMBEDDING_REASON = 1.5 / _EMBEDDING_FULL_SPREADS
+_EMBEDDING_REASON_COSINE = 0.5
 _MAX_COMMON_SHOWN = 3
 
 
@@ -99,13 +107,20 @@ class MatchIndex:
 
     def features(self, context: QueryContext) -> QueryFeatures:
         """Every feature of one query (see ``features.FEATURES``)."""
+        return self._features(context, self._embedding_vector(context))
+
+    def _embedding_vector(self, context: QueryContext) -> NDArray[np.float32] | None:
+        """The query's sentence embedding; None without an encoder or text."""
+        if self.embeddings is None or self.encoder is None or not context.text:
+            return None
+        if context.position is not None and not context.has_need:
+            return np.asarray(self.embeddings[context.position], dtype=np.float32)
+        return np.asarray(self.encoder.encode([context.text])[0], dtype=np.float32)
+
+    def _features(self, context: QueryContext, vector: NDArray[np.float32] | None) -> QueryFeatures:
         dense = dense_features(context, self.profiles, self.graph, self.affinities)
-        if self.embeddings is not None and self.encoder is not None and context.text:
-            if context.position is not None and not context.has_need:
-                vector = self.embeddings[context.position]
-            else:
-                vector = self.encoder.encode([context.text])[0]
-            dense["embedding"] = np.clip(self.embeddings @ vector, 0.0, 1.0).astype(np.float64)
+        if self.embeddings is not None and vector is not None:
+            dense["embedding"] = standing_out(self.embeddings @ vector)
         text_scores = self.text.scores(context.text) if context.text else None
         sparse = sparse_features(context, self.profiles, self.graph, self.affinities, text_scores)
         return QueryFeatures(len(self.organisations), dense, sparse)
@@ -155,7 +170,8 @@ class MatchIndex:
         if method not in METHODS:
             raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
         context = self.context(query)
-        features = self.features(context)
+        vector = self._embedding_vector(context)
+        features = self._features(context, vector)
         scores = self._scores(context, features, method)
         allowed = self.allowed(query)
         if method == "combined" and self.ranker is not None and not context.has_need:
@@ -176,11 +192,20 @@ class MatchIndex:
                 for i, c in zip(order, chosen, strict=True)
             ]
         words = self.text.matched_words(context.text, chosen) if context.text else None
+        cosines = None
+        if self.embeddings is not None and vector is not None:
+            cosines = self.embeddings[chosen] @ vector
         return [
             Ranked(
                 id=self.organisations[c].id,
                 score=float(candidate_scores[i]),
-                reasons=self.reasons(context, features, c, words[n] if words else ()),
+                reasons=self.reasons(
+                    context,
+                    features,
+                    c,
+                    words[n] if words else (),
+                    None if cosines is None else float(cosines[n]),
+                ),
             )
             for n, (i, c) in enumerate(zip(order, chosen, strict=True))
         ]
@@ -225,8 +250,11 @@ class MatchIndex:
         features: QueryFeatures,
         candidate: int,
         matched_words: tuple[str, ...] = (),
+        embedding_cosine: float | None = None,
     ) -> tuple[ReasonPart, ...]:
-        """The checkable reasons why ``candidate`` suits the query, strongest kinds first."""
+        """The checkable reasons why ``candidate`` suits the query, strongest kinds first.
+
+        ``embedding_cosine``: the raw cosine of query and candidate, where known."""
         partner = self.organisations[candidate]
         parts: list[ReasonPart] = []
         sought = {self.profiles.theme_names[i] for i in context.themes.indices}
@@ -236,7 +264,8 @@ class MatchIndex:
         if matched_words:
             parts.append(ReasonPart("text_match", matched_words))
         embedding = features.dense.get("embedding")
-        if embedding is not None and embedding[candidate] >= _EMBEDDING_REASON:
+        high_cosine = embedding_cosine is not None and embedding_cosine >= _EMBEDDING_REASON_COSINE
+        if embedding is not None and (embedding[candidate] >= _EMBEDDING_REASON or high_cosine):
             parts.append(ReasonPart("embedding_match"))
         if context.position is not None:
             common = self.graph.partners_in_common(context.position, candidate)
@@ -263,6 +292,17 @@ class MatchIndex:
                 ReasonPart("same_country", (self.profiles.country_names[context.country],))
             )
         return parts
+
+
+def standing_out(similarity: NDArray[np.float32]) -> NDArray[np.float64]:
+    """Each similarity's distance above the mean of all, in ``_EMBEDDING_FULL_SPREADS``
+    standard deviations, clipped to [0, 1]; all zero where the similarities do not vary."""
+    values = similarity.astype(np.float64)
+    spread = float(values.std()) if values.size else 0.0
+    if spread <= 0.0:
+        return np.zeros(values.size)
+    scaled = (values - float(values.mean())) / (_EMBEDDING_FULL_SPREADS * spread)
+    return np.clip(scaled, 0.0, 1.0)
 
 
 def build_index(

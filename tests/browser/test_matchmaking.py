@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from clusterhub.events import services as event_services
@@ -17,7 +18,10 @@ from clusterhub.matchmaking.models import MatchmakingSession, Meeting, Participa
 
 @pytest.fixture
 def two_participants(transactional_db: None, live_server: Any) -> tuple[Participant, Participant]:
-    start = dt.datetime(2027, 5, 12, 9, tzinfo=dt.UTC)
+    # A month ahead of the real clock: registration and booking refuse what has begun, so a
+    # fixed date would break these tests once it has passed.
+    day = timezone.localdate() + dt.timedelta(days=30)
+    start = dt.datetime.combine(day, dt.time(9), tzinfo=timezone.get_default_timezone())
     event = Event.objects.create(
         title="MedTech-Matchmaking",
         starts_at=start,
@@ -41,7 +45,7 @@ def two_participants(transactional_db: None, live_server: Any) -> tuple[Particip
     MatchmakingSession.objects.create(
         event=event,
         name="Vormittag",
-        date=dt.date(2027, 5, 12),
+        date=day,
         starts_at=dt.time(9),
         ends_at=dt.time(10),
         slot_minutes=20,

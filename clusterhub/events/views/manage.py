@@ -76,7 +76,7 @@ def format_plan(request: HttpRequest, pk: int) -> HttpResponse:
             _("%(count)d Termine neu geplant.") % {"count": len(created)},
         )
         return redirect("events:staff_list")
-    upcoming = event_format.events.order_by("-starts_at")[:10]
+    upcoming = event_format.events.order_by("-starts_at", "-pk")[:10]
     return render(
         request,
         "events/staff/format_plan.html",

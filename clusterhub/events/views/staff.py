@@ -36,7 +36,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         events_visible_to(viewer)
         .select_related("format")
         .prefetch_related("clusters")
-        .order_by("-starts_at")[:200]
+        .order_by("-starts_at", "-pk")[:200]
     )
     context = {
         "events": events,

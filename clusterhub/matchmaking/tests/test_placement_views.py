@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
+import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from clusterhub.matchmaking import services
 from clusterhub.matchmaking.models import Meeting, MeetingRequest
@@ -13,6 +16,9 @@ from clusterhub.matchmaking.tests.conftest import Brokerage
 
 Login = Callable[[str], Client]
 NINE, TEN = "2027-05-12T0900", "2027-05-12T1000"
+# Booking offers only slots still ahead; the sessions lie on a fixed day, so the pages are
+# looked at from a fixed moment before it rather than from the real clock.
+BEFORE_THE_EVENT = dt.datetime(2027, 5, 1, tzinfo=dt.UTC)
 
 
 def accepted(brokerage: Brokerage, sender: int, recipient: int) -> MeetingRequest:
@@ -86,7 +92,10 @@ def test_another_cluster_s_manager_cannot_move_or_mark(brokerage: Brokerage, log
     assert (meeting.slot_id, meeting.pinned) == (NINE, False)
 
 
-def test_a_participant_books_a_free_common_slot(brokerage: Brokerage) -> None:
+def test_a_participant_books_a_free_common_slot(
+    brokerage: Brokerage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(timezone, "now", lambda: BEFORE_THE_EVENT)
     anna, bert, _carla = brokerage.participants
     request = accepted(brokerage, 0, 1)
     place(brokerage, 1, 2, NINE, 0)
