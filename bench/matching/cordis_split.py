@@ -43,7 +43,9 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def build_split(data: Path, cutoff: str, target_end: str, *, max_queries: int, seed: int) -> Split:
+def build_split(
+    data: Path, cutoff: str, target_end: str, *, max_queries: int | None, seed: int
+) -> Split:
     """ISO dates: ties up to ``cutoff``; projects in (cutoff, target_end] give the truth."""
     projects = {row["project_rcn"]: row for row in _rows(data / "projects.csv.gz")}
     members: dict[str, list[str]] = defaultdict(list)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from django.db.models import Count, Max
 
@@ -55,8 +56,11 @@ def engine_organisation(
     )
 
 
-def engine_organisations() -> list[matching.Organisation]:
+def engine_organisations(pks: Collection[int] | None = None) -> list[matching.Organisation]:
+    """Every organisation, or those of ``pks``, in the engine's terms, by primary key."""
     organisations = Organisation.objects.prefetch_related("themes").order_by("pk")
+    if pks is not None:
+        organisations = organisations.filter(pk__in=list(pks))
     return [engine_organisation(o, (theme.slug for theme in o.themes.all())) for o in organisations]
 
 
@@ -132,3 +136,16 @@ def registry_version() -> str:
     summary = Organisation.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
     latest = summary["latest"].isoformat() if summary["latest"] else "-"
     return f"{summary['count']}:{latest}"
+
+
+def changed_since(version: str) -> list[int] | None:
+    """Primary keys of the organisations saved at or after the latest save that ``version``
+    reflects (those saved at that very instant again: reapplying a profile is harmless);
+    ``None`` for a version that names no save (an empty registry)."""
+    _, _, latest = version.partition(":")
+    try:
+        since = dt.datetime.fromisoformat(latest)
+    except ValueError:
+        return None
+    rows = Organisation.objects.filter(updated_at__gte=since).order_by("pk")
+    return list(rows.values_list("pk", flat=True))

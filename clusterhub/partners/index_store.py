@@ -50,6 +50,8 @@ class StoredIndex:
     source_version: str
     # The text-to-vector model whose vectors PostgreSQL holds; None on SQLite.
     lsa: LsaModel | None = None
+    # When profiles saved since ``built_at`` last replaced theirs in place; None: as built.
+    updated_at: datetime | None = None
 
 
 def index_dir() -> Path:

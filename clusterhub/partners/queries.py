@@ -16,7 +16,7 @@ from clusterhub.partners import index_store, vectors
 from clusterhub.partners.engine_input import ENGINE_KIND, engine_id, registry_version
 from clusterhub.partners.models import SuggestionFeedback
 from clusterhub.partners.reasons import ReasonWords, describe_all
-from clusterhub.partners.tasks import rebuild_partner_index
+from clusterhub.partners.tasks import catch_up_partner_index
 from clusterhub.taxonomy.models import Theme
 from clusterlogic.matching import MatchIndex, Query, Ranked
 
@@ -83,7 +83,7 @@ def _engine_kinds(filters: SuggestionFilter) -> frozenset[str] | None:
     return frozenset({ENGINE_KIND.get(filters.kind, "other")}) if filters.kind else None
 
 
-def _request_rebuild() -> None:
+def _request_catch_up() -> None:
     marker = index_store.index_dir() / "rebuild-requested"
     try:
         if time.time() - marker.stat().st_mtime < _REBUILD_REQUEST_INTERVAL_S:
@@ -92,13 +92,13 @@ def _request_rebuild() -> None:
         pass
     marker.parent.mkdir(parents=True, exist_ok=True)
     marker.touch()
-    rebuild_partner_index.enqueue()
+    catch_up_partner_index.enqueue()
 
 
 def _current_index() -> index_store.StoredIndex | None:
     stored = index_store.load()
     if stored is None or stored.source_version != registry_version():
-        _request_rebuild()
+        _request_catch_up()
         stored = index_store.load() or stored
     return stored
 

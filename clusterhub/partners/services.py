@@ -21,12 +21,21 @@ from clusterhub.directory.models import Organisation
 from clusterhub.partners import engine_input, index_store, vectors
 from clusterhub.partners.access import can_give_feedback
 from clusterhub.partners.models import Introduction, SuggestionFeedback
-from clusterlogic.matching import build_index
+from clusterlogic import matching
+from clusterlogic.matching import RebuildNeeded, build_index, updated_index
 from clusterlogic.matching.encoders import installed_encoder
 
 Actor = AbstractBaseUser | AnonymousUser
 
 logger = logging.getLogger(__name__)
+
+# Past this many profiles saved since the stored index, building anew is about as quick as
+# replacing them one by one (each replacement copies the index's arrays once).
+MAX_IN_PLACE_UPDATES = 100
+
+
+def _vector_text(organisation: matching.Organisation) -> str:
+    return f"{organisation.name}\n{organisation.text}"
 
 
 def rebuild_partner_index() -> index_store.StoredIndex:
@@ -41,7 +50,7 @@ def rebuild_partner_index() -> index_store.StoredIndex:
     index = build_index(organisations, engine_input.engine_ties(), encoder=installed_encoder())
     lsa = None
     if vectors.uses_vectors():
-        texts = [f"{o.name}\n{o.text}" for o in organisations]
+        texts = [_vector_text(o) for o in organisations]
         lsa = vectors.fit_lsa(texts)
         vectors.store_vectors(lsa, [int(o.id) for o in organisations], texts)
     stored = index_store.StoredIndex(
@@ -55,20 +64,90 @@ def rebuild_partner_index() -> index_store.StoredIndex:
 def refresh_partner_index_for(organisation_id: int) -> bool:
     """Bring the stored index up to date after ``organisation_id`` changed.
 
-    The engine builds its text statistics, kind affinities and graph over all organisations at
-    once and has no per-organisation update, so a changed profile means a new index, built here
-    in the background and swapped in atomically. Skipped when the stored index already
-    reflects the registry (a second task for the same change, or one for a deleted row).
-    Returns whether it rebuilt.
+    Skipped when the stored index already reflects the registry (a second task for the same
+    change, or one for a deleted row). Otherwise the profiles saved since the stored index's
+    version (this one, and any whose own task has not run yet) replace theirs in the stored
+    index in place (``clusterlogic.matching.updated_index``: nothing else is analysed again;
+    text and theme statistics stay those of the last full build), their LSA vectors are
+    projected again with the stored model on PostgreSQL, and the index is saved with the
+    registry's version. What only a full build takes in (an organisation added or deleted, a
+    kind, country or theme the index has never seen, more than ``MAX_IN_PLACE_UPDATES``
+    profiles, no stored index) rebuilds the whole index instead. Safe to repeat: a profile
+    the index already holds changes nothing. Returns whether the stored index changed.
     """
+    version = engine_input.registry_version()
     stored = index_store.load()
-    if stored is not None and stored.source_version == engine_input.registry_version():
+    if stored is not None and stored.source_version == version:
         position = stored.index.position.get(engine_input.engine_id(organisation_id))
         exists = Organisation.objects.filter(pk=organisation_id).exists()
         if (position is not None) == exists:
+            logger.info("partner index already current for organisation %d", organisation_id)
             return False
-    rebuild_partner_index()
+    return _catch_up(stored, version, f"organisation {organisation_id}")
+
+
+def catch_up_partner_index() -> bool:
+    """Bring the stored index level with the registry (in place where it can, else a full
+    build); what a web worker asks for when it finds the index behind. Returns whether the
+    stored index changed."""
+    version = engine_input.registry_version()
+    stored = index_store.load()
+    if stored is not None and stored.source_version == version:
+        return False
+    return _catch_up(stored, version, "catch-up")
+
+
+def _catch_up(stored: index_store.StoredIndex | None, version: str, cause: str) -> bool:
+    try:
+        if stored is None:
+            raise RebuildNeeded("no stored index")
+        updated, changed = _updated_in_place(stored, version)
+    except RebuildNeeded as reason:
+        logger.info("partner index rebuilt for %s: %s", cause, reason)
+        rebuild_partner_index()
+        return True
+    vectors.update_vectors(
+        stored.lsa, [int(o.id) for o in changed], [_vector_text(o) for o in changed]
+    )
+    index_store.save(updated)
+    logger.info(
+        "partner index updated in place for %s: profiles %s",
+        cause,
+        ", ".join(o.id for o in changed),
+    )
     return True
+
+
+def _updated_in_place(
+    stored: index_store.StoredIndex, version: str
+) -> tuple[index_store.StoredIndex, list[matching.Organisation]]:
+    """The stored index with every profile saved since its version replaced (and those
+    profiles); raises ``RebuildNeeded`` where only a full build can take the changes in.
+
+    ``version`` is read before the profiles: a save in between is applied now and again by
+    its own task, which is harmless."""
+    changed_pks = engine_input.changed_since(stored.source_version)
+    if changed_pks is None:
+        raise RebuildNeeded("the stored index reflects an empty registry")
+    if len(changed_pks) > MAX_IN_PLACE_UPDATES:
+        raise RebuildNeeded(f"{len(changed_pks)} profiles changed")
+    index = stored.index
+    registry = Organisation.objects.values_list("pk", flat=True)
+    if {engine_input.engine_id(pk) for pk in registry} != index.position.keys():
+        raise RebuildNeeded("organisations were added or deleted")
+    if vectors.uses_vectors() and stored.lsa is None:
+        raise RebuildNeeded("no LSA model to project the profiles with")
+    changed = engine_input.engine_organisations(changed_pks)
+    for organisation in changed:
+        index = updated_index(index, organisation)
+    updated = index_store.StoredIndex(
+        index=index,
+        built_at=stored.built_at,
+        source_version=version,
+        lsa=stored.lsa,
+        updated_at=timezone.now(),
+    )
+    return updated, changed
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ def refresh_partner_index(organisation_id: int) -> bool:
 
 
 @task()
-def rebuild_partner_index() -> int:
-    """Enqueued when a web worker finds no index or a stale one."""
-    return len(services.rebuild_partner_index().index.organisations)
+def catch_up_partner_index() -> bool:
+    """Enqueued when a web worker finds no index or one behind the registry: brings it level
+    in place where it can, and builds it whole only where it must."""
+    return services.catch_up_partner_index()

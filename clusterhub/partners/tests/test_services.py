@@ -115,7 +115,7 @@ def test_web_request_never_builds_a_missing_index(
     )
     assert not found.index_ready
     assert not (private_index / "index.pickle").exists()
-    assert DBTaskResult.objects.filter(task_path__endswith="rebuild_partner_index").count() == 1
+    assert DBTaskResult.objects.filter(task_path__endswith="catch_up_partner_index").count() == 1
     queries.partner_suggestions(viewer, world.registry.medtech_member, queries.SuggestionFilter())
     assert DBTaskResult.objects.count() == 1  # asked once, not on every request
 

@@ -1,0 +1,186 @@
+"""A saved profile reaches the stored index in place; what the index never saw rebuilds it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from clusterhub.accounts.roles import viewer_for
+from clusterhub.directory.forms import OrganisationForm
+from clusterhub.directory.models import Organisation
+from clusterhub.directory.services import save_organisation
+from clusterhub.partners import engine_input, index_store, queries, services, vectors
+from clusterhub.partners.tests.conftest import PartnerWorld
+from clusterlogic.matching import Query
+from tests.factories import OrganisationFactory, ThemeFactory
+
+Capture = Callable[..., Any]
+
+
+def need(world: PartnerWorld, text: str) -> list[str]:
+    viewer = viewer_for(world.registry.users["reader"])
+    found = queries.need_suggestions(viewer, text, queries.SuggestionFilter())
+    return [s.organisation.name for s in found.items]
+
+
+def save_profile(
+    world: PartnerWorld, organisation: Organisation, capture: Capture, **changes: Any
+) -> None:
+    """Save through the form and the service, running the tasks enqueued on commit."""
+    form = OrganisationForm(instance=organisation)
+    data = {name: form[name].value() for name in form.fields}
+    data.update(changes)
+    bound = OrganisationForm(data, instance=organisation)
+    assert bound.is_valid(), bound.errors
+    with capture(execute=True):
+        save_organisation(world.registry.users["admin"], bound)
+
+
+@pytest.fixture
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry per full build of the engine index (the registry's size)."""
+    counted: list[int] = []
+    build = services.build_index
+
+    def counting(organisations: Any, *args: Any, **kwargs: Any) -> Any:
+        counted.append(len(organisations))
+        return build(organisations, *args, **kwargs)
+
+    monkeypatch.setattr(services, "build_index", counting)
+    return counted
+
+
+def stored_index() -> index_store.StoredIndex:
+    stored = index_store.load()
+    assert stored is not None
+    return stored
+
+
+def test_a_saved_profile_reaches_suggestions_in_place_without_a_build(
+    world: PartnerWorld, builds: list[int], django_capture_on_commit_callbacks: Capture
+) -> None:
+    built = stored_index()
+    assert world.institute.name not in need(world, "Brennstoffzellen für Gabelstapler")[:1]
+
+    save_profile(
+        world,
+        world.institute,
+        django_capture_on_commit_callbacks,
+        offers="Brennstoffzellen für Gabelstapler und Flurförderzeuge",
+    )
+
+    assert builds == []
+    assert need(world, "Brennstoffzellen für Gabelstapler")[0] == world.institute.name
+    stored = stored_index()
+    assert stored.built_at == built.built_at
+    assert stored.updated_at is not None
+    assert stored.source_version == engine_input.registry_version()
+    assert services.refresh_partner_index_for(world.institute.pk) is False  # already current
+
+
+def test_a_changed_kind_and_theme_reach_the_index_and_the_reasons(
+    world: PartnerWorld, builds: list[int], django_capture_on_commit_callbacks: Capture
+) -> None:
+    hydrogen_theme = world.hydrogen.themes.get()
+    save_profile(
+        world,
+        world.institute,
+        django_capture_on_commit_callbacks,
+        kind=Organisation.Kind.PUBLIC,  # a kind the index knows (the hospital's)
+        themes=[hydrogen_theme.pk],
+    )
+
+    assert builds == []
+    index = stored_index().index
+    institute = index.organisations[index.position[str(world.institute.pk)]]
+    assert (institute.kind, institute.themes) == ("public", ("wasserstoff",))
+    asker = engine_input.engine_id(world.hydrogen.pk)
+    ranked = {r.id: r for r in index.rank(Query(id="q", org=asker), k=10)}
+    reasons = {p.code: p.values for p in ranked[str(world.institute.pk)].reasons}
+    assert reasons["shared_themes"] == ("wasserstoff",)
+
+
+def test_a_new_organisation_rebuilds_the_index(world: PartnerWorld, builds: list[int]) -> None:
+    built = stored_index()
+    newcomer = OrganisationFactory.create(name="Neue Energie AG", offers="Wasserstoff-Speicher")
+
+    assert services.refresh_partner_index_for(newcomer.pk) is True
+
+    assert builds == [Organisation.objects.count()]
+    stored = stored_index()
+    assert str(newcomer.pk) in stored.index.position
+    assert stored.built_at > built.built_at
+    assert stored.updated_at is None
+
+
+def test_a_theme_the_index_never_saw_rebuilds_it(
+    world: PartnerWorld, builds: list[int], django_capture_on_commit_callbacks: Capture
+) -> None:
+    quantum = ThemeFactory.create(slug="quanten", label_de="Quantentechnologie")
+
+    save_profile(world, world.hydrogen, django_capture_on_commit_callbacks, themes=[quantum.pk])
+
+    assert len(builds) == 1
+    assert "quanten" in stored_index().index.profiles.theme_names
+
+
+def test_one_task_applies_every_profile_saved_since_the_stored_index(
+    world: PartnerWorld, builds: list[int]
+) -> None:
+    for organisation, offers in ((world.hydrogen, "Gabelstapler"), (world.institute, "Bienen")):
+        organisation.offers = offers
+        organisation.save()  # no task enqueued: as if the first task had not run yet
+
+    assert services.refresh_partner_index_for(world.institute.pk) is True
+
+    assert builds == []
+    index = stored_index().index
+    texts = {o.id: o.text for o in index.organisations}
+    assert "Gabelstapler" in texts[str(world.hydrogen.pk)]
+    assert "Bienen" in texts[str(world.institute.pk)]
+
+
+def test_the_profile_vector_is_projected_again_on_postgresql(
+    world: PartnerWorld, builds: list[int], django_capture_on_commit_callbacks: Capture
+) -> None:
+    # Words the stored LSA model knows (the hydrogen firm's), so the new vector can find them.
+    nearest = vectors.text_candidates(
+        stored_index().lsa, "Elektrolyseure Wasserstoff-Tankstellen", 2
+    )
+    assert nearest is None or world.shared_partner.pk not in nearest
+    save_profile(
+        world,
+        world.shared_partner,
+        django_capture_on_commit_callbacks,
+        offers="Elektrolyseure und Wasserstoff-Tankstellen für Industrie und Logistik",
+    )
+
+    assert builds == []
+    stored = stored_index()
+    found = vectors.text_candidates(stored.lsa, "Elektrolyseure Wasserstoff-Tankstellen", 2)
+    if connection.vendor == "postgresql":
+        assert found is not None and world.shared_partner.pk in found
+    else:
+        assert stored.lsa is None and found is None
+
+
+def test_a_web_worker_finding_the_index_behind_has_it_caught_up_in_place(
+    world: PartnerWorld, builds: list[int]
+) -> None:
+    built = stored_index()
+    # A save whose own task has not run (or was lost): only the registry moved on.
+    Organisation.objects.filter(pk=world.institute.pk).update(
+        offers="Brennstoffzellen für Gabelstapler", updated_at=timezone.now()
+    )
+    assert stored_index().source_version != engine_input.registry_version()
+
+    assert services.catch_up_partner_index() is True
+
+    assert builds == []
+    assert stored_index().built_at == built.built_at
+    assert need(world, "Brennstoffzellen für Gabelstapler")[0] == world.institute.name
+    assert services.catch_up_partner_index() is False
