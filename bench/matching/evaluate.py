@@ -46,6 +46,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--methods", nargs="+", default=list(METHODS))
     parser.add_argument("--workdir", type=Path, help="keep the JSONL files here")
+    parser.add_argument(
+        "--no-embeddings", action="store_true", help="passed on to clusterhub match"
+    )
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="cordis-match-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -81,6 +84,7 @@ def main() -> None:
                 str(DEPTH),
                 "--method",
                 method,
+                *(["--no-embeddings"] if args.no_embeddings else []),
             ],
             capture_output=True,
             text=True,

@@ -100,13 +100,11 @@ def generate(size: int, seed: int) -> tuple[list[Organisation], list[Tie], list[
 
 
 def _embedding_standing(index: MatchIndex, context: QueryContext) -> Callable[[int], float] | None:
-    """The embedding feature one candidate at a time: cosine above the mean, in 3 spreads."""
-    if index.embeddings is None or index.encoder is None or not context.text:
+    """The embedding feature (needs only) one candidate at a time: cosine above the mean, in
+    3 spreads."""
+    if index.embeddings is None or index.encoder is None or not context.has_need:
         return None
-    if context.position is not None and not context.has_need:
-        vector = index.embeddings[context.position]
-    else:
-        vector = index.encoder.encode([context.text])[0]
+    vector = index.encoder.encode([context.text])[0]
     cosines = [float(np.dot(row, vector)) for row in index.embeddings]
     mean = sum(cosines) / len(cosines)
     spread = math.sqrt(sum((c - mean) ** 2 for c in cosines) / len(cosines))

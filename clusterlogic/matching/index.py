@@ -110,11 +110,14 @@ class MatchIndex:
         return self._features(context, self._embedding_vector(context))
 
     def _embedding_vector(self, context: QueryContext) -> NDArray[np.float32] | None:
-        """The query's sentence embedding; None without an encoder or text."""
-        if self.embeddings is None or self.encoder is None or not context.text:
+        """The stated need's sentence embedding; None without an encoder or a need.
+
+        Only for needs: organisation-to-organisation ranking goes through the ranker, which
+        never saw an embedding (CORDIS has no profile texts), so its weight there would be a
+        guess; measured on CORDIS, profile (name) embeddings lowered recall@50 from 0.1078 to
+        0.1049. For a need, embeddings join BM25 in the linear score."""
+        if self.embeddings is None or self.encoder is None or not context.has_need:
             return None
-        if context.position is not None and not context.has_need:
-            return np.asarray(self.embeddings[context.position], dtype=np.float32)
         return np.asarray(self.encoder.encode([context.text])[0], dtype=np.float32)
 
     def _features(self, context: QueryContext, vector: NDArray[np.float32] | None) -> QueryFeatures:
