@@ -10,11 +10,14 @@ a reference to their algorithm and created afresh when the index is read.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import io
 import os
 import pickle
 import tempfile
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -56,6 +59,21 @@ class StoredIndex:
 
 def index_dir() -> Path:
     return Path(settings.VAR_DIR) / "partner-index"
+
+
+@contextlib.contextmanager
+def writing() -> Iterator[None]:
+    """Held while a task reads, changes and saves the stored index: two tasks at once (two
+    workers, or a save's refresh beside a catch-up) would otherwise each save their own copy
+    and the later one would drop the other's change. Readers never take it."""
+    directory = index_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    with (directory / "writing.lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def index_path() -> Path:

@@ -41,8 +41,14 @@ def _vector_text(organisation: matching.Organisation) -> str:
 def rebuild_partner_index() -> index_store.StoredIndex:
     """Build the index from the whole registry and swap it in for every web worker.
 
-    Only background tasks call this: a web request reads the stored index and never builds.
+    Only background tasks and the command call this: a web request reads the stored index and
+    never builds.
     """
+    with index_store.writing():
+        return _rebuild()
+
+
+def _rebuild() -> index_store.StoredIndex:
     version = engine_input.registry_version()
     organisations = engine_input.engine_organisations()
     # Sentence embeddings join BM25 where the ``embeddings`` extra is installed; the index
@@ -75,26 +81,28 @@ def refresh_partner_index_for(organisation_id: int) -> bool:
     profiles, no stored index) rebuilds the whole index instead. Safe to repeat: a profile
     the index already holds changes nothing. Returns whether the stored index changed.
     """
-    version = engine_input.registry_version()
-    stored = index_store.load()
-    if stored is not None and stored.source_version == version:
-        position = stored.index.position.get(engine_input.engine_id(organisation_id))
-        exists = Organisation.objects.filter(pk=organisation_id).exists()
-        if (position is not None) == exists:
-            logger.info("partner index already current for organisation %d", organisation_id)
-            return False
-    return _catch_up(stored, version, f"organisation {organisation_id}")
+    with index_store.writing():
+        version = engine_input.registry_version()
+        stored = index_store.load()
+        if stored is not None and stored.source_version == version:
+            position = stored.index.position.get(engine_input.engine_id(organisation_id))
+            exists = Organisation.objects.filter(pk=organisation_id).exists()
+            if (position is not None) == exists:
+                logger.info("partner index already current for organisation %d", organisation_id)
+                return False
+        return _catch_up(stored, version, f"organisation {organisation_id}")
 
 
 def catch_up_partner_index() -> bool:
     """Bring the stored index level with the registry (in place where it can, else a full
     build); what a web worker asks for when it finds the index behind. Returns whether the
     stored index changed."""
-    version = engine_input.registry_version()
-    stored = index_store.load()
-    if stored is not None and stored.source_version == version:
-        return False
-    return _catch_up(stored, version, "catch-up")
+    with index_store.writing():
+        version = engine_input.registry_version()
+        stored = index_store.load()
+        if stored is not None and stored.source_version == version:
+            return False
+        return _catch_up(stored, version, "catch-up")
 
 
 def _catch_up(stored: index_store.StoredIndex | None, version: str, cause: str) -> bool:
@@ -104,7 +112,7 @@ def _catch_up(stored: index_store.StoredIndex | None, version: str, cause: str) 
         updated, changed = _updated_in_place(stored, version)
     except RebuildNeeded as reason:
         logger.info("partner index rebuilt for %s: %s", cause, reason)
-        rebuild_partner_index()
+        _rebuild()
         return True
     vectors.update_vectors(
         stored.lsa, [int(o.id) for o in changed], [_vector_text(o) for o in changed]

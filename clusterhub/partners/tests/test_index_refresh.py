@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -184,3 +187,38 @@ def test_a_web_worker_finding_the_index_behind_has_it_caught_up_in_place(
     assert stored_index().built_at == built.built_at
     assert need(world, "Brennstoffzellen für Gabelstapler")[0] == world.institute.name
     assert services.catch_up_partner_index() is False
+
+
+def test_one_task_at_a_time_changes_the_stored_index(private_index: Path) -> None:
+    entered = threading.Event()
+
+    def second_writer() -> None:
+        with index_store.writing():
+            entered.set()
+
+    with index_store.writing():
+        other = threading.Thread(target=second_writer)
+        other.start()
+        # It would save a copy without the first task's change: it must wait.
+        assert not entered.wait(timeout=0.3)
+    other.join(timeout=10)
+    assert entered.is_set()
+
+
+def test_refresh_and_catch_up_hold_the_writing_lock(
+    world: PartnerWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held: list[str] = []
+    real = index_store.writing
+
+    @contextlib.contextmanager
+    def recording() -> Iterator[None]:
+        with real():
+            held.append("held")
+            yield
+
+    monkeypatch.setattr(index_store, "writing", recording)
+    services.refresh_partner_index_for(world.institute.pk)
+    services.catch_up_partner_index()
+    services.rebuild_partner_index()
+    assert held == ["held", "held", "held"]
