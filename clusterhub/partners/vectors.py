@@ -99,20 +99,23 @@ def fit_lsa(texts: Sequence[str]) -> LsaModel | None:
     return LsaModel(vocabulary, idf, np.asarray(components, dtype=np.float64))
 
 
+def _vector_rows(
+    model: LsaModel, organisation_ids: Sequence[int], texts: Sequence[str]
+) -> list[OrganisationVector]:
+    return [
+        OrganisationVector(organisation_id=pk, embedding=vector)
+        for pk, vector in zip(organisation_ids, model.project(texts), strict=True)
+        if vector.any()  # a zero vector has no cosine distance
+    ]
+
+
 def store_vectors(
     model: LsaModel | None, organisation_ids: Sequence[int], texts: Sequence[str]
 ) -> int:
     """Replace the stored vectors (PostgreSQL only); returns how many were written."""
     if not uses_vectors():
         return 0
-    rows: list[OrganisationVector] = []
-    if model is not None:
-        vectors = model.project(texts)
-        rows = [
-            OrganisationVector(organisation_id=pk, embedding=vector)
-            for pk, vector in zip(organisation_ids, vectors, strict=True)
-            if vector.any()  # a zero vector has no cosine distance
-        ]
+    rows = _vector_rows(model, organisation_ids, texts) if model is not None else []
     with transaction.atomic():
         OrganisationVector.objects.all().delete()
         OrganisationVector.objects.bulk_create(rows, batch_size=_BATCH)
@@ -127,12 +130,7 @@ def update_vectors(
     Returns how many rows were written."""
     if not uses_vectors() or model is None:
         return 0
-    vectors = model.project(texts)
-    rows = [
-        OrganisationVector(organisation_id=pk, embedding=vector)
-        for pk, vector in zip(organisation_ids, vectors, strict=True)
-        if vector.any()  # a zero vector has no cosine distance
-    ]
+    rows = _vector_rows(model, organisation_ids, texts)
     with transaction.atomic():
         OrganisationVector.objects.filter(organisation_id__in=list(organisation_ids)).delete()
         OrganisationVector.objects.bulk_create(rows, batch_size=_BATCH)
