@@ -156,6 +156,12 @@ CLUSTERHUB_EVENT_REMINDER_HOURS = float(os.environ.get("CLUSTERHUB_EVENT_REMINDE
 CLUSTERHUB_EVENT_MAIL_MAX_ATTEMPTS = int(os.environ.get("CLUSTERHUB_EVENT_MAIL_MAX_ATTEMPTS", "5"))
 CLUSTERHUB_EVENT_FEEDBACK_DAYS = float(os.environ.get("CLUSTERHUB_EVENT_FEEDBACK_DAYS", "14"))
 
+# Matchmaking: the solver's time limit (seconds) for the organiser's scheduling run, which a
+# background worker computes (a summit of 4,000 participants needs ~30 s).
+CLUSTERHUB_MATCHMAKING_BACKGROUND_TIME_LIMIT = float(
+    os.environ.get("CLUSTERHUB_MATCHMAKING_BACKGROUND_TIME_LIMIT", "60")
+)
+
 # Where the demo loader reads the CORDIS extract; never copied into the repo.
 CORDIS_DATA_DIR = Path(
     os.environ.get("CLUSTERHUB_CORDIS_DIR", BASE_DIR.parent / "shared" / "data" / "cordis")

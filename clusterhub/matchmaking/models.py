@@ -6,6 +6,7 @@ keeps the slot's id (``2027-05-12T0900``), the form ``shared/formats/meetings.md
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -173,3 +174,47 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request} ({self.slot_id})"
+
+
+class ScheduleRun(models.Model):
+    """One background run of the scheduler for an event, so the organiser's page can show how
+    it went: the solver may take a minute on a summit, far longer than a web request."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Wartet")
+        RUNNING = "running", _("Läuft")
+        DONE = "done", _("Fertig")
+        FAILED = "failed", _("Fehlgeschlagen")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="schedule_runs")
+    status = models.CharField(
+        _("Status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Angestoßen von"),
+    )
+    requested_at = models.DateTimeField(_("Angestoßen am"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("Beendet am"), null=True, blank=True)
+    scheduled = models.PositiveIntegerField(_("Eingeplant"), null=True, blank=True)
+    unscheduled = models.PositiveIntegerField(_("Nicht eingeplant"), null=True, blank=True)
+    upper_bound = models.FloatField(_("Obere Schranke"), null=True, blank=True)
+    # One line per pinned meeting the solver had to release: "<meeting>: <reason>".
+    released_pins = models.JSONField(_("Gelöste Festlegungen"), default=list, blank=True)
+    error = models.TextField(_("Fehler"), blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = _("Zeitplan-Berechnung")
+        verbose_name_plural = _("Zeitplan-Berechnungen")
+
+    def __str__(self) -> str:
+        return f"{self.event} {self.requested_at:%Y-%m-%d %H:%M} {self.status}"
+
+    @property
+    def active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

@@ -41,6 +41,11 @@ def time_limit() -> float:
     return float(getattr(settings, "CLUSTERHUB_MATCHMAKING_TIME_LIMIT", 10))
 
 
+def background_time_limit() -> float:
+    """The solver's limit in a background run, where no web request waits for it."""
+    return float(getattr(settings, "CLUSTERHUB_MATCHMAKING_BACKGROUND_TIME_LIMIT", 60))
+
+
 def _participant_id(pk: int) -> str:
     return f"p{pk}"
 
@@ -104,9 +109,12 @@ def _request_weight(request: MeetingRequest, repeat_pairs: Mapping[Pair, object]
     return 1.0
 
 
-def compute_schedule(event: Event, *, actor: Actor = None) -> ScheduleOutcome:
+def compute_schedule(
+    event: Event, *, actor: Actor = None, seconds: float | None = None
+) -> ScheduleOutcome:
     """Schedule the accepted requests and store the meetings. Pinned and announced meetings
-    stay where they are while still valid; only free slots are filled around them.
+    stay where they are while still valid; only free slots are filled around them. The
+    solver stops after ``seconds`` (``time_limit()`` when not given).
 
     Raises ``scheduling.SchedulingError`` (naming the meetings at fault); then nothing changes.
     """
@@ -121,7 +129,9 @@ def compute_schedule(event: Event, *, actor: Actor = None) -> ScheduleOutcome:
         )
         for meeting in kept
     ]
-    schedule = scheduling.schedule_meetings(instance, time_limit=time_limit(), pinned=pins)
+    schedule = scheduling.schedule_meetings(
+        instance, time_limit=seconds or time_limit(), pinned=pins
+    )
     placed = {
         int(assignment.meeting[1:]): (assignment.slot, int(assignment.table[1:]))
         for assignment in schedule.assignments

@@ -38,3 +38,14 @@ def queue_agenda_mails(event: Event) -> int:
     for participant_pk in due:
         transaction.on_commit(partial(send_participant_agenda.enqueue, participant_pk))
     return len(due)
+
+
+@task()
+def run_schedule(run_pk: int) -> str | None:
+    """The scheduler for one requested run (``schedule_runs.request_schedule``); returns the
+    run's final status, or None when it was not queued any more."""
+    # Imported here: the scheduler's services import this module for their mail tasks.
+    from clusterhub.matchmaking import schedule_runs
+
+    run = schedule_runs.execute_run(run_pk)
+    return None if run is None else run.status

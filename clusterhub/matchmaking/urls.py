@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clusterhub.matchmaking import agenda_views, views
+from clusterhub.matchmaking import agenda_views, schedule_views, views
 
 app_name = "matchmaking"
 urlpatterns = [
@@ -27,8 +27,13 @@ urlpatterns = [
     path("intern/veranstaltungen/<int:pk>/matchmaking/uebernehmen/", views.enroll, name="enroll"),
     path(
         "intern/veranstaltungen/<int:pk>/matchmaking/berechnen/",
-        views.compute_schedule,
+        schedule_views.compute_schedule,
         name="compute_schedule",
+    ),
+    path(
+        "intern/veranstaltungen/<int:pk>/matchmaking/berechnungen/<int:run_pk>/",
+        schedule_views.schedule_run,
+        name="schedule_run",
     ),
     path(
         "intern/veranstaltungen/<int:pk>/matchmaking/veroeffentlichen/",

@@ -34,10 +34,10 @@ from clusterhub.matchmaking.models import (
     Meeting,
     MeetingRequest,
     Participant,
+    ScheduleRun,
     Table,
 )
 from clusterhub.matchmaking.recommendations import recommended_for
-from clusterlogic.scheduling import SchedulingError
 
 # --- participants ---------------------------------------------------------------------------
 
@@ -192,6 +192,7 @@ def organiser(request: HttpRequest, pk: int) -> HttpResponse:
         "batch_form": TableBatchForm(),
         "meeting_count": Meeting.objects.filter(event=event).count(),
         "announced_count": Meeting.objects.filter(event=event, announced=True).count(),
+        "latest_run": ScheduleRun.objects.filter(event=event).first(),
     }
     return render(request, "matchmaking/organiser.html", context)
 
@@ -246,29 +247,6 @@ def enroll(request: HttpRequest, pk: int) -> HttpResponse:
     created = services.enroll_registrations(event, actor=request.user)
     messages.success(request, _("%(count)d Teilnehmende übernommen.") % {"count": len(created)})
     return redirect("matchmaking:organiser", pk=pk)
-
-
-@staff_required
-@require_POST
-def compute_schedule(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_event_for_user(request.user, pk, write=True)
-    try:
-        outcome = planning.compute_schedule(event, actor=request.user)
-    except SchedulingError as error:
-        messages.error(request, " ".join(error.problems))
-        return redirect("matchmaking:organiser", pk=pk)
-    messages.success(
-        request,
-        _("%(scheduled)d Treffen eingeplant, %(unscheduled)d nicht (obere Schranke %(bound)s).")
-        % {
-            "scheduled": outcome.scheduled,
-            "unscheduled": len(outcome.unscheduled),
-            "bound": f"{outcome.stats.upper_bound:g}",
-        },
-    )
-    for released in outcome.released:
-        messages.warning(request, f"{released.meeting}: {released.reason}")
-    return redirect("matchmaking:grid", pk=pk)
 
 
 @staff_required

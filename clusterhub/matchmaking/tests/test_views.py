@@ -3,23 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from icalendar import Calendar
 
-from clusterhub.matchmaking.models import MatchmakingSession, Meeting, MeetingRequest, Table
+from clusterhub.matchmaking.models import (
+    MatchmakingSession,
+    Meeting,
+    MeetingRequest,
+    ScheduleRun,
+    Table,
+)
 from clusterhub.matchmaking.tests.conftest import Brokerage
 
 Login = Callable[[str], Client]
+Capture = Callable[..., Any]
 
 
 def participant_url(name: str, token: str, *args: int) -> str:
     return reverse(f"matchmaking:{name}", args=[token, *args])
 
 
-def test_request_accept_schedule_publish_and_agenda(brokerage: Brokerage, login: Login) -> None:
+def test_request_accept_schedule_publish_and_agenda(
+    brokerage: Brokerage, login: Login, django_capture_on_commit_callbacks: Capture
+) -> None:
     anna, bert, _ = brokerage.participants
     visitor = Client()
     listing = visitor.get(participant_url("directory", anna.token))
@@ -41,7 +51,10 @@ def test_request_accept_schedule_publish_and_agenda(brokerage: Brokerage, login:
 
     staff = login("medtech_manager")
     event_pk = brokerage.event.pk
-    assert staff.post(reverse("matchmaking:compute_schedule", args=[event_pk])).status_code == 302
+    # The schedule runs as a background task once the request commits (at once in tests).
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff.post(reverse("matchmaking:compute_schedule", args=[event_pk]))
+    assert response.status_code == 302
     meeting = Meeting.objects.get(request=request)
     grid = staff.get(reverse("matchmaking:grid", args=[event_pk])).content.decode()
     assert anna.display_name in grid and bert.display_name in grid
@@ -65,15 +78,18 @@ def test_request_accept_schedule_publish_and_agenda(brokerage: Brokerage, login:
     assert str(entries[0]["location"]).endswith(meeting.table.label)
 
 
-def test_a_declined_request_never_reaches_the_grid(brokerage: Brokerage, login: Login) -> None:
+def test_a_declined_request_never_reaches_the_grid(
+    brokerage: Brokerage, login: Login, django_capture_on_commit_callbacks: Capture
+) -> None:
     anna, bert, _ = brokerage.participants
     visitor = Client()
     visitor.post(participant_url("send_request", anna.token, bert.pk), {"message": ""})
     request = MeetingRequest.objects.get()
     visitor.post(participant_url("answer_request", bert.token, request.pk), {"answer": "decline"})
-    login("medtech_manager").post(
-        reverse("matchmaking:compute_schedule", args=[brokerage.event.pk])
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        login("medtech_manager").post(
+            reverse("matchmaking:compute_schedule", args=[brokerage.event.pk])
+        )
     assert not Meeting.objects.exists()
 
 
@@ -144,6 +160,7 @@ def test_another_cluster_s_manager_cannot_schedule_or_publish(
     for name in ("compute_schedule", "publish", "enroll", "add_tables"):
         response = client.post(reverse(f"matchmaking:{name}", args=[brokerage.event.pk]))
         assert response.status_code == 403
+    assert not ScheduleRun.objects.exists()
 
 
 def test_the_organiser_sets_up_sessions_and_tables(brokerage: Brokerage, login: Login) -> None:

@@ -1,0 +1,50 @@
+"""The organiser's "compute schedule" button and the page that follows the background run."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from clusterhub.core.decorators import staff_required
+from clusterhub.events.access import get_event_for_user
+from clusterhub.matchmaking import schedule_runs
+from clusterhub.matchmaking.models import ScheduleRun
+
+
+@staff_required
+@require_POST
+def compute_schedule(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_event_for_user(request.user, pk, write=True)
+    run, created = schedule_runs.request_schedule(event, actor=request.user)
+    if created:
+        messages.info(request, _("Der Zeitplan wird im Hintergrund berechnet."))
+    else:
+        messages.info(request, _("Eine Berechnung läuft bereits; hier sehen Sie ihren Stand."))
+    return redirect("matchmaking:schedule_run", pk=pk, run_pk=run.pk)
+
+
+@staff_required
+def schedule_run(request: HttpRequest, pk: int, run_pk: int) -> HttpResponse:
+    """The run's status: the whole page, or (asked by HTMX while it runs) just the fragment,
+    which stops polling once the run is done or failed."""
+    event = get_event_for_user(request.user, pk, write=True)
+    run = get_object_or_404(ScheduleRun, event=event, pk=run_pk)
+    context = {"event": event, "run": run, "summary": _summary(run)}
+    if getattr(request, "htmx", False):
+        return render(request, "matchmaking/partials/schedule_run_status.html", context)
+    return render(request, "matchmaking/schedule_run.html", context)
+
+
+def _summary(run: ScheduleRun) -> str:
+    if run.status != ScheduleRun.Status.DONE:
+        return ""
+    return _(
+        "%(scheduled)d Treffen eingeplant, %(unscheduled)d nicht (obere Schranke %(bound)s)."
+    ) % {
+        "scheduled": run.scheduled or 0,
+        "unscheduled": run.unscheduled or 0,
+        "bound": f"{run.upper_bound or 0:g}",
+    }
