@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cordis_split import DEFAULT_DATA, build_split
 
-from clusterlogic.matching.combiner import shipped_combiner
+from clusterlogic.matching.combiner import Combiner, combiner_from_json, shipped_combiner
 from clusterlogic.matching.features import FEATURES
 from clusterlogic.matching.index import MatchIndex, build_index
 from clusterlogic.matching.model import Organisation, Query, Tie
@@ -110,7 +110,12 @@ def _fit(pools: list[AskerPool]) -> lightgbm.Booster:
 
 
 def _split_pools(
-    data: Path, cutoff: str, target_end: str, max_queries: int | None, seed: int
+    data: Path,
+    cutoff: str,
+    target_end: str,
+    max_queries: int | None,
+    seed: int,
+    combiner: Combiner | None = None,
 ) -> list[AskerPool]:
     split = build_split(data, cutoff, target_end, max_queries=max_queries, seed=seed)
     orgs = [
@@ -128,8 +133,8 @@ def _split_pools(
         Tie(a=str(t["a"]), b=str(t["b"]), weight=float(t["weight"]), year=int(t["year"]))
         for t in split.ties
     ]
-    # The shipped linear weights nominate the pool, exactly as at ranking time.
-    index = build_index(orgs, ties, combiner=shipped_combiner())
+    # The linear weights (the shipped ones unless given) nominate the pool, as at ranking time.
+    index = build_index(orgs, ties, combiner=combiner or shipped_combiner())
     pools = _pools(index, split.queries, split.truth)
     coverage = np.mean([p.is_new_partner.sum() / p.truth_size for p in pools])
     print(
@@ -159,6 +164,19 @@ def _report_held_out(pools: list[AskerPool]) -> None:
     )
 
 
+def _report_later(booster: lightgbm.Booster, later: list[AskerPool]) -> None:
+    """Recall@50 on a later split's askers: most-popular, the linear score, the ranker."""
+    popular = _recall(
+        [p.inputs[:, INPUTS.index("popularity")].astype(np.float64) for p in later], later
+    )
+    linear = _recall([p.linear for p in later], later)
+    trees = _recall([np.asarray(booster.predict(p.inputs, raw_score=True)) for p in later], later)
+    print(
+        f"later askers R@50 all / cold: popular {popular[0]:.4f} / {popular[1]:.4f},"
+        f" linear {linear[0]:.4f} / {linear[1]:.4f}, ranker {trees[0]:.4f} / {trees[1]:.4f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -175,18 +193,37 @@ def main() -> None:
     parser.add_argument(
         "--no-held-out", action="store_true", help="skip the held-out report (halves the time)"
     )
+    parser.add_argument(
+        "--weights", type=Path, help="linear weights that nominate the pools (default: shipped)"
+    )
+    parser.add_argument(
+        "--validate",
+        metavar="CUTOFF:TARGET_END",
+        help="a later past split to score the fitted ranker on (every asker), beside the linear"
+        " score and most-popular: a check that moves forward in time, as the evaluation does",
+    )
     args = parser.parse_args()
+    combiner = (
+        combiner_from_json(json.loads(args.weights.read_text(encoding="utf-8")))
+        if args.weights
+        else None
+    )
     started = time.perf_counter()
     pools: list[AskerPool] = []
     for spec in args.splits.split(","):
         cutoff, target_end = spec.split(":")
         if target_end >= "2017":
             parser.error("train only on the past: every target end must be before 2017")
-        pools += _split_pools(args.data, cutoff, target_end, args.max_queries, args.seed)
+        pools += _split_pools(args.data, cutoff, target_end, args.max_queries, args.seed, combiner)
     print(f"features in {time.perf_counter() - started:.0f} s")
     if not args.no_held_out:
         _report_held_out(pools)
     booster = _fit(pools)
+    if args.validate:
+        cutoff, target_end = args.validate.split(":")
+        if target_end >= "2017":
+            parser.error("validate on the past only: the target end must be before 2017")
+        _report_later(booster, _split_pools(args.data, cutoff, target_end, None, 1, combiner))
     everything = np.concatenate([p.inputs for p in pools])
     unseen = [name for i, name in enumerate(FEATURES) if not np.any(everything[:, i])]
     text = booster.model_to_string()
