@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
+from clusterlogic.matching.model import Organisation, Tie
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO_ROOT / ".." / "shared" / "data" / "cordis"
 KIND_OF_ACTIVITY = {
@@ -104,6 +106,32 @@ def build_split(
         truth={org: truth[org] for org in chosen},
         cold={org for org in chosen if not past[org]},
     )
+
+
+def engine_records(split: Split) -> tuple[list[Organisation], list[Tie]]:
+    """The split's organisations and ties as the engine's own records (what ``clusterhub
+    match`` reads from the JSONL files), for scripts that build an index in-process."""
+    orgs = [
+        Organisation(
+            id=str(o["id"]),
+            name=str(o["name"]),
+            kind=str(o["kind"]),
+            country=str(o["country"]),
+            text=str(o["text"]),
+            themes=tuple(str(t) for t in o["themes"]),  # type: ignore[attr-defined]
+        )
+        for o in split.orgs
+    ]
+    ties = [
+        Tie(
+            a=str(t["a"]),
+            b=str(t["b"]),
+            weight=float(t["weight"]),  # type: ignore[arg-type]
+            year=int(t["year"]),  # type: ignore[call-overload]
+        )
+        for t in split.ties
+    ]
+    return orgs, ties
 
 
 def write_jsonl(path: Path, records: list[dict[str, object]]) -> None:

@@ -29,12 +29,12 @@ from numpy.typing import NDArray
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cordis_split import DEFAULT_DATA, build_split
+from cordis_split import DEFAULT_DATA, build_split, engine_records
 
 from clusterlogic.matching.combiner import Combiner, combiner_from_json, shipped_combiner
 from clusterlogic.matching.features import FEATURES
 from clusterlogic.matching.index import MatchIndex, build_index
-from clusterlogic.matching.model import Organisation, Query, Tie
+from clusterlogic.matching.model import Query
 from clusterlogic.matching.ranker import INPUTS, ranker_to_json
 
 RANKER = Path(__file__).resolve().parents[2] / "clusterlogic" / "matching" / "ranker.json"
@@ -118,21 +118,7 @@ def _split_pools(
     combiner: Combiner | None = None,
 ) -> list[AskerPool]:
     split = build_split(data, cutoff, target_end, max_queries=max_queries, seed=seed)
-    orgs = [
-        Organisation(
-            id=str(o["id"]),
-            name=str(o["name"]),
-            kind=str(o["kind"]),
-            country=str(o["country"]),
-            text=str(o["text"]),
-            themes=tuple(str(t) for t in o["themes"]),
-        )
-        for o in split.orgs
-    ]
-    ties = [
-        Tie(a=str(t["a"]), b=str(t["b"]), weight=float(t["weight"]), year=int(t["year"]))
-        for t in split.ties
-    ]
+    orgs, ties = engine_records(split)
     # The linear weights (the shipped ones unless given) nominate the pool, as at ranking time.
     index = build_index(orgs, ties, combiner=combiner or shipped_combiner())
     pools = _pools(index, split.queries, split.truth)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cordis_split import DEFAULT_DATA, build_split
+from cordis_split import DEFAULT_DATA, build_split, engine_records
 
 from clusterlogic.matching.combiner import (
     HAND_SET,
@@ -26,7 +26,7 @@ from clusterlogic.matching.combiner import (
     fit_combiner,
 )
 from clusterlogic.matching.index import build_index
-from clusterlogic.matching.model import Organisation, Query, Tie
+from clusterlogic.matching.model import Query
 
 WEIGHTS = Path(__file__).resolve().parents[2] / "clusterlogic" / "matching" / "weights.json"
 
@@ -44,21 +44,7 @@ def main() -> None:
     split = build_split(
         args.data, args.cutoff, args.target_end, max_queries=args.max_queries, seed=args.seed
     )
-    orgs = [
-        Organisation(
-            id=str(o["id"]),
-            name=str(o["name"]),
-            kind=str(o["kind"]),
-            country=str(o["country"]),
-            text=str(o["text"]),
-            themes=tuple(str(t) for t in o["themes"]),
-        )
-        for o in split.orgs
-    ]
-    ties = [
-        Tie(a=str(t["a"]), b=str(t["b"]), weight=float(t["weight"]), year=int(t["year"]))
-        for t in split.ties
-    ]
+    orgs, ties = engine_records(split)
     index = build_index(orgs, ties, combiner=HAND_SET)
     position = index.position
     queries = [
