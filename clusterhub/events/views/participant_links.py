@@ -5,14 +5,13 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from clusterhub.events import feedback, queries, services
 from clusterhub.events.forms import RegistrationForm
 from clusterhub.events.models import Invitation
 from clusterhub.events.staff_forms import FeedbackForm
-from clusterhub.events.views.public import link_invalid
+from clusterhub.events.views.public import link_invalid, submitted_registration
 
 
 @require_http_methods(["GET", "POST"])
@@ -25,15 +24,9 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     initial = {"first_name": person.first_name, "last_name": person.last_name}
     initial["email"] = person.email
     form = RegistrationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            registration = services.register_participant(
-                event, form.registration_data((get_language() or "de")[:2]), invited=True
-            )
-        except services.RegistrationRefused as error:
-            form.add_error(None, str(error))
-        else:
-            return redirect("events:registration", token=registration.token)
+    registration = submitted_registration(request, event, form, invited=True)
+    if registration is not None:
+        return redirect("events:registration", token=registration.token)
     context = {
         "event": event,
         "form": form,

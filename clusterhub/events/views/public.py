@@ -13,7 +13,23 @@ from clusterhub.events import queries, services
 from clusterhub.events.access import public_events
 from clusterhub.events.forms import CalendarFilterForm, RegistrationForm
 from clusterhub.events.ics import calendar_document
-from clusterhub.events.models import Format, Registration
+from clusterhub.events.models import Event, Format, Registration
+
+
+def submitted_registration(
+    request: HttpRequest, event: Event, form: RegistrationForm, *, invited: bool = False
+) -> Registration | None:
+    """The registration a valid POST of ``form`` made, or None (a GET, errors, or a refusal,
+    which the form then shows)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return services.register_participant(
+            event, form.registration_data((get_language() or "de")[:2]), invited=invited
+        )
+    except services.RegistrationRefused as error:
+        form.add_error(None, str(error))
+        return None
 
 
 def calendar(request: HttpRequest) -> HttpResponse:
@@ -32,15 +48,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     refusal = services.registration_refusal(event, timezone.now())
     form = RegistrationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            registration = services.register_participant(
-                event, form.registration_data((get_language() or "de")[:2])
-            )
-        except services.RegistrationRefused as error:
-            form.add_error(None, str(error))
-        else:
-            return redirect("events:registration", token=registration.token)
+    registration = submitted_registration(request, event, form)
+    if registration is not None:
+        return redirect("events:registration", token=registration.token)
     context = {
         "event": event,
         "form": form,
