@@ -34,7 +34,8 @@ def _records(path: Path, problems: list[Problem]) -> Iterator[tuple[int, dict[st
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
             try:
-                line = raw.decode("utf-8")
+                # A byte-order mark (as Windows editors write) belongs to the file, not line 1.
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as error:
                 problems.append(Problem(str(path), number, f"not UTF-8 ({error.reason})"))
                 continue

@@ -1,7 +1,9 @@
 """``clusterhub schedule INSTANCE.json [--time-limit S] [--pinned SCHEDULE.json] > SCHEDULE.json``.
 
-Exit 0: a schedule was written. Exit 2: the instance is invalid or its required meetings cannot
-all be placed; nothing goes to standard output, standard error says why. Exit 1: the schedule
+Exit 0: a schedule was written. Exit 2: a bad option (a negative or not finite time limit,
+fewer than one worker), an invalid instance (a top-level list missing, a weight that is not a
+number from 0 to ``MAX_WEIGHT``) or required meetings that cannot all be placed; nothing goes
+to standard output, standard error says why, never with a traceback. Exit 1: the schedule
 failed the final rule check (a bug), and is not written.
 """
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import time
@@ -20,7 +23,7 @@ from clusterlogic.scheduling.json_format import (
     instance_from_json,
     schedule_to_json,
 )
-from clusterlogic.scheduling.model import Assignment, SchedulingError
+from clusterlogic.scheduling.model import MAX_WEIGHT, Assignment, SchedulingError
 from clusterlogic.scheduling.solver import schedule_meetings
 from clusterlogic.scheduling.validation import find_rule_violations
 
@@ -53,21 +56,46 @@ def _started_as_command() -> bool:
 _uncounted_startup = [_started_as_command()]
 
 
+def _seconds(raw: str) -> float:
+    """A time limit: a finite number of seconds, not negative (0 means "as fast as possible")."""
+    try:
+        value = float(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {raw!r}") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"must be a finite number >= 0, got {raw!r}")
+    return value
+
+
+def _workers(raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {raw!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {raw!r}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="clusterhub schedule", description="Schedule the B2B meetings of an event."
+        prog="clusterhub schedule",
+        description="Schedule the B2B meetings of an event.",
+        epilog=f"Meeting weights must be finite numbers from 0 to {MAX_WEIGHT:g}.",
     )
     parser.add_argument("instance", type=Path, help="instance JSON (shared/formats/meetings.md)")
     parser.add_argument(
         "--time-limit",
-        type=float,
+        type=_seconds,
         default=10.0,
         help="seconds for the whole run, reading and writing included (default 10)",
     )
     parser.add_argument(
         "--pinned", type=Path, help="an earlier schedule whose valid assignments stay in place"
     )
-    parser.add_argument("--workers", type=int, help="solver threads (default: cores, at most 8)")
+    parser.add_argument(
+        "--workers", type=_workers, help="solver threads (default: cores, at most 8)"
+    )
     return parser
 
 
@@ -81,7 +109,10 @@ def _read_json(path: Path) -> object:
 def main(argv: Sequence[str]) -> int:
     """Run the command; ``--time-limit`` covers the process's start-up on the first call."""
     started = time.monotonic()
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(list(argv))
+    except SystemExit as stop:  # argparse has written the usage and the error to stderr
+        return stop.code if isinstance(stop.code, int) else 2
     try:
         instance = instance_from_json(_read_json(args.instance))
         pinned: tuple[Assignment, ...] = ()

@@ -6,11 +6,11 @@ prepared the file can mend it in one go.
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 from typing import Any
 
 from clusterlogic.scheduling.model import (
+    MAX_WEIGHT,
     Assignment,
     Instance,
     InvalidInstance,
@@ -23,7 +23,10 @@ from clusterlogic.scheduling.model import (
 
 
 def _objects(data: dict[str, Any], key: str, problems: list[str]) -> list[dict[str, Any]]:
-    value = data.get(key, [])
+    if key not in data:
+        problems.append(f"'{key}' is missing (a list, empty if there are none)")
+        return []
+    value = data[key]
     if not isinstance(value, list):
         problems.append(f"'{key}' must be a list")
         return []
@@ -89,8 +92,14 @@ def _meeting(item: dict[str, Any], problems: list[str]) -> Meeting:
         problems.append(f"{where}: 'participants' must be a list of participant ids")
         participants = []
     weight = item.get("weight", 1.0)
-    if isinstance(weight, bool) or not isinstance(weight, int | float) or not math.isfinite(weight):
-        problems.append(f"{where}: 'weight' must be a number")
+    if (
+        isinstance(weight, bool)
+        or not isinstance(weight, int | float)
+        or not 0 <= weight <= MAX_WEIGHT  # NaN and infinity fail this too
+    ):
+        problems.append(
+            f"{where}: 'weight' must be a number from 0 to {MAX_WEIGHT:g}, got {weight!r}"
+        )
         weight = 1.0
     required = item.get("required", False)
     if not isinstance(required, bool):

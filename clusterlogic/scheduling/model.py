@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+# The largest meeting weight accepted. Solvers scale weights by up to 10**6 into integers, and
+# a summit's sum of scaled weights must stay well inside 64 bits (30,000 meetings × 10**12).
+MAX_WEIGHT = 1e6
+
 
 @dataclass(frozen=True)
 class Slot:

@@ -164,3 +164,17 @@ def test_console_script_dispatches_match(tmp_path: Path, orgs: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["ranked"][0]["id"] == "recycling"
+
+
+def test_byte_order_mark_does_not_cost_the_first_line(
+    tmp_path: Path, orgs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with_bom = tmp_path / "orgs-bom.jsonl"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + orgs.read_bytes())
+    queries = _write(tmp_path / "q.jsonl", [{"id": "q", "org": DEMO[0].id}])
+    queries.write_bytes(b"\xef\xbb\xbf" + queries.read_bytes())
+    code, out, err = _run(capsys, str(with_bom), str(queries), "--k", str(len(DEMO)))
+    assert code == 0, err
+    assert err == ""
+    assert [line["query"] for line in out] == ["q"]
+    assert DEMO[0].id not in {r["id"] for r in out[0]["ranked"]}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -90,3 +92,89 @@ def test_pinned_schedule_is_kept_and_released_pins_are_named(
     assignments = {a["meeting"]: a["slot"] for a in json.loads(out)["assignments"]}
     assert assignments == {"m1": "s1", "m2": "s0"}
     assert "pinned m1 released: a not available in s2" in err
+
+
+def _small_instance() -> dict[str, object]:
+    return instance_to_json(event(slots=2, tables=("T1",), meetings=(("a", "b"),)))
+
+
+def _run_command(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "clusterlogic.cli", "schedule", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("weight", [1e308, 1e6 + 1, -1])
+def test_weight_out_of_bounds_is_a_clear_error_not_a_traceback(
+    tmp_path: Path, weight: float
+) -> None:
+    data = _small_instance()
+    data["meetings"][0]["weight"] = weight  # type: ignore[index]
+    result = _run_command(_write(tmp_path / "event.json", data), "--time-limit", "5")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert "m1: 'weight' must be a number from 0 to 1e+06" in result.stderr
+
+
+def test_infinite_weight_written_by_another_tool_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps(_small_instance()).replace('"weight": 1.0', '"weight": 1e999'))
+    assert clusterhub(["schedule", str(path)]) == 2
+    assert "m1: 'weight' must be a number from 0 to 1e+06, got inf" in capsys.readouterr().err
+
+
+def test_largest_documented_weight_is_scheduled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _small_instance()
+    data["meetings"][0]["weight"] = 1e6  # type: ignore[index]
+    path = _write(tmp_path / "event.json", data)
+    assert clusterhub(["schedule", path, "--time-limit", "2", "--workers", "1"]) == 0
+    assert json.loads(capsys.readouterr().out)["stats"]["weight"] == 1e6
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--time-limit", "-1", "must be a finite number >= 0"),
+        ("--time-limit", "nan", "must be a finite number >= 0"),
+        ("--time-limit", "inf", "must be a finite number >= 0"),
+        ("--time-limit", "soon", "not a number of seconds"),
+        ("--workers", "-1", "must be at least 1"),
+        ("--workers", "0", "must be at least 1"),
+    ],
+)
+def test_bad_options_exit_2_with_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, value: str, message: str
+) -> None:
+    path = _write(tmp_path / "event.json", _small_instance())
+    assert clusterhub(["schedule", path, option, value]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"argument {option}: {message}" in err
+
+
+def test_bad_option_from_the_shell_shows_no_traceback(tmp_path: Path) -> None:
+    result = _run_command(_write(tmp_path / "event.json", _small_instance()), "--workers", "-1")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "--workers: must be at least 1" in result.stderr
+
+
+@pytest.mark.parametrize("key", ["slots", "tables", "participants", "meetings"])
+def test_missing_top_level_list_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], key: str
+) -> None:
+    data = _small_instance()
+    del data[key]
+    assert clusterhub(["schedule", _write(tmp_path / "event.json", data)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"'{key}' is missing" in err
