@@ -21,6 +21,13 @@ from clusterlogic.scheduling.model import (
     Table,
     Unscheduled,
 )
+from clusterlogic.scheduling.rules import (
+    Rule,
+    RuleViolation,
+    check_schedule,
+    free_placements,
+    placement_violations,
+)
 from clusterlogic.scheduling.solver import schedule_meetings
 from clusterlogic.scheduling.validation import find_instance_problems, find_rule_violations
 
@@ -31,13 +38,18 @@ __all__ = [
     "InvalidInstance",
     "Meeting",
     "Participant",
+    "Rule",
+    "RuleViolation",
     "Schedule",
     "ScheduleStats",
     "SchedulingError",
     "Slot",
     "Table",
     "Unscheduled",
+    "check_schedule",
     "find_instance_problems",
     "find_rule_violations",
+    "free_placements",
+    "placement_violations",
     "schedule_meetings",
 ]

@@ -37,7 +37,7 @@ def test_references_duplicates_and_time_order_are_checked() -> None:
         "participant a is available in unknown slots nope",
         "participant a has unknown table T9",
         "meeting m names a participant twice",
-        "meeting m has a negative weight",
+        "meeting m has weight -1, not from 0 to 1e+06",
     ]
 
 
