@@ -1,15 +1,95 @@
 """The only doors to matchmaking objects. Participants come in by their magic-link token
-(no account); organisers through ``events.access.get_event_for_user``."""
+(no account); organisers through ``events.access.get_event_for_user``.
+
+A participant counts only while their registration holds a place: whoever cancelled is no
+longer listed, recommended, asked or scheduled, and their link stops working. Every link
+also expires some days after the event (``link_grace()``), so an old mail opens nothing.
+"""
 
 from __future__ import annotations
 
-from django.http import Http404
+import datetime as dt
+from enum import StrEnum
 
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from clusterhub.events.models import Event, Registration
 from clusterhub.matchmaking.models import MeetingRequest, Participant
 
 
-def get_participant_for_token(token: str) -> Participant:
-    """The participant whose link this is; 404 for any other token."""
+class LinkClosed(StrEnum):
+    """Why a participant's link no longer opens their pages."""
+
+    CANCELLED = "cancelled"  # the registration was cancelled
+    EVENT_CANCELLED = "event_cancelled"
+    EXPIRED = "expired"  # the event is over, grace period included
+
+
+class ParticipantLinkGone(Exception):
+    """A real link that no longer opens anything; the views answer 410 with the reason."""
+
+    def __init__(self, reason: LinkClosed, event: Event) -> None:
+        super().__init__(reason.value)
+        self.reason = reason
+        self.event = event
+
+
+def link_grace() -> dt.timedelta:
+    """How long after the event's end the links still open (agenda, calendar, PDF)."""
+    return dt.timedelta(days=float(getattr(settings, "CLUSTERHUB_MATCHMAKING_LINK_GRACE_DAYS", 7)))
+
+
+def event_is_over(event: Event, *, now: dt.datetime | None = None) -> bool:
+    return event.ends_at <= (now or timezone.now())
+
+
+def link_closed_reason(
+    participant: Participant, *, now: dt.datetime | None = None
+) -> LinkClosed | None:
+    """Why the participant's link is closed, or None while it opens their pages."""
+    event = participant.event
+    if participant.registration.status not in Registration.HOLDS_PLACE:
+        return LinkClosed.CANCELLED
+    if event.status == Event.Status.CANCELLED:
+        return LinkClosed.EVENT_CANCELLED
+    if event.ends_at + link_grace() <= (now or timezone.now()):
+        return LinkClosed.EXPIRED
+    return None
+
+
+def active_participants(event: Event | int) -> QuerySet[Participant]:
+    """The event's participants whose registration still holds a place."""
+    event_id = event if isinstance(event, int) else event.pk
+    return Participant.objects.filter(
+        event_id=event_id, registration__status__in=Registration.HOLDS_PLACE
+    )
+
+
+def live_pair_requests(event: Event | int) -> QuerySet[MeetingRequest]:
+    """The event's requests between two participants who both still hold a place."""
+    event_id = event if isinstance(event, int) else event.pk
+    holds = Registration.HOLDS_PLACE
+    return MeetingRequest.objects.filter(
+        event_id=event_id,
+        sender__registration__status__in=holds,
+        recipient__registration__status__in=holds,
+    )
+
+
+def with_active_partner(participant: Participant) -> Q:
+    """Requests and meetings (through ``request__``) whose other side still holds a place."""
+    holds = Registration.HOLDS_PLACE
+    return Q(request__sender=participant, request__recipient__registration__status__in=holds) | Q(
+        request__recipient=participant, request__sender__registration__status__in=holds
+    )
+
+
+def get_participant_for_token(token: str, *, now: dt.datetime | None = None) -> Participant:
+    """The participant whose link this is; 404 for any other token, ``ParticipantLinkGone``
+    for a link that was real but is closed (cancelled, or the event is over)."""
     participant = (
         Participant.objects.select_related("event", "registration__person")
         .filter(token=token)
@@ -17,13 +97,17 @@ def get_participant_for_token(token: str) -> Participant:
     )
     if participant is None or not token:
         raise Http404
+    reason = link_closed_reason(participant, now=now)
+    if reason is not None:
+        raise ParticipantLinkGone(reason, participant.event)
     return participant
 
 
 def get_partner_for_participant(participant: Participant, pk: int) -> Participant:
-    """Another participant of the same event; 404 otherwise."""
+    """Another participant of the same event who still holds a place; 404 otherwise."""
     partner = (
-        Participant.objects.filter(event_id=participant.event_id, pk=pk)
+        active_participants(participant.event_id)
+        .filter(pk=pk)
         .exclude(pk=participant.pk)
         .select_related("registration__person")
         .first()
@@ -34,8 +118,29 @@ def get_partner_for_participant(participant: Participant, pk: int) -> Participan
 
 
 def get_received_request(participant: Participant, pk: int) -> MeetingRequest:
-    """A request sent to ``participant``: only the recipient may answer it."""
-    request = MeetingRequest.objects.filter(recipient=participant, pk=pk).first()
+    """A request sent to ``participant`` by someone still taking part: only the recipient may
+    answer it."""
+    request = (
+        MeetingRequest.objects.filter(
+            recipient=participant,
+            pk=pk,
+            sender__registration__status__in=Registration.HOLDS_PLACE,
+        )
+        .select_related("sender__registration")
+        .first()
+    )
+    if request is None:
+        raise Http404
+    return request
+
+
+def get_own_request(participant: Participant, pk: int) -> MeetingRequest:
+    """A request the participant sent or received, with a partner still taking part."""
+    request = (
+        live_pair_requests(participant.event_id)
+        .filter(Q(sender=participant) | Q(recipient=participant), pk=pk)
+        .first()
+    )
     if request is None:
         raise Http404
     return request

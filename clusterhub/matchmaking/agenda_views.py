@@ -18,9 +18,11 @@ from clusterhub.matchmaking import queries
 from clusterhub.matchmaking.access import get_participant_for_token
 from clusterhub.matchmaking.agenda_pdf import agenda_pdf
 from clusterhub.matchmaking.models import Participant
+from clusterhub.matchmaking.participant_links import closed_link_answered
 from clusterhub.matchmaking.tasks import queue_agenda_mails
 
 
+@closed_link_answered
 def agenda_pdf_download(request: HttpRequest, token: str) -> HttpResponse:
     """The published agenda as PDF; 404 while nothing is published (there is nothing to print)."""
     participant = get_participant_for_token(token)

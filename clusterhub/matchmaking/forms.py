@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clusterhub.core.forms import KernFormMixin
 from clusterhub.events.models import Event
+from clusterhub.matchmaking.access import active_participants
 from clusterhub.matchmaking.models import MatchmakingSession, Participant, Table
 from clusterlogic.scheduling import Slot
 
@@ -91,9 +92,7 @@ class TableForm(KernFormMixin, forms.ModelForm[Table]):
         self.event = event
         owner = self.fields["owner"]
         assert isinstance(owner, forms.ModelChoiceField)
-        owner.queryset = Participant.objects.filter(event=event).select_related(
-            "registration__person"
-        )
+        owner.queryset = active_participants(event).select_related("registration__person")
 
     def clean_label(self) -> str:
         label = str(self.cleaned_data["label"]).strip()

@@ -1,6 +1,7 @@
 """Meetings placed by hand: the organiser moves or pins one, a participant books a free
 common slot during the event, the organiser marks no-shows. Every placement is checked
-against the hard rules (``rules``) first."""
+against the hard rules first: ``rules.placement_problems`` asks ``clusterlogic.scheduling``
+and words its answer."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
+from clusterhub.matchmaking.access import live_pair_requests
 from clusterhub.matchmaking.models import (
     MatchmakingSession,
     Meeting,
@@ -61,9 +63,11 @@ def move_meeting(meeting: Meeting, slot_id: str, table: Table, *, actor: Actor =
 
 
 def bookable_requests(participant: Participant) -> list[MeetingRequest]:
-    """The participant's accepted requests that have no meeting yet."""
+    """The participant's accepted requests that have no meeting yet, with partners still
+    taking part."""
     return list(
-        MeetingRequest.objects.filter(
+        live_pair_requests(participant.event_id)
+        .filter(
             Q(sender=participant) | Q(recipient=participant),
             status=MeetingRequest.Status.ACCEPTED,
             meeting__isnull=True,

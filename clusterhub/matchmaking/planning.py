@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -13,17 +12,9 @@ from django.db.models import Q
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.events.models import Event
-from clusterhub.matchmaking.history import REPEAT_WEIGHT, Pair, met_before, pair_of
-from clusterhub.matchmaking.models import (
-    MatchmakingSession,
-    Meeting,
-    MeetingRequest,
-    Participant,
-    Table,
-)
-from clusterhub.matchmaking.rules import booth_tables
+from clusterhub.matchmaking.models import MatchmakingSession, Meeting, Table
+from clusterhub.matchmaking.rules import as_assignment, build_instance, pk_of
 from clusterhub.matchmaking.services import expire_requests
-from clusterhub.matchmaking.slots import session_slots
 from clusterlogic import scheduling
 
 Actor = AbstractBaseUser | AnonymousUser | None
@@ -37,6 +28,14 @@ class ScheduleOutcome:
     stats: scheduling.ScheduleStats
 
 
+class ScheduleBreaksRules(scheduling.SchedulingError):
+    """The solver returned a schedule that breaks a hard rule (a bug); it is not stored."""
+
+    def __init__(self, violations: list[scheduling.RuleViolation]) -> None:
+        super().__init__([str(violation) for violation in violations])
+        self.violations = violations
+
+
 def time_limit() -> float:
     return float(getattr(settings, "CLUSTERHUB_MATCHMAKING_TIME_LIMIT", 10))
 
@@ -46,69 +45,6 @@ def background_time_limit() -> float:
     return float(getattr(settings, "CLUSTERHUB_MATCHMAKING_BACKGROUND_TIME_LIMIT", 60))
 
 
-def _participant_id(pk: int) -> str:
-    return f"p{pk}"
-
-
-def _table_id(pk: int) -> str:
-    return f"t{pk}"
-
-
-def _meeting_id(pk: int) -> str:
-    return f"r{pk}"
-
-
-def build_instance(event: Event) -> scheduling.Instance:
-    """The plain scheduling instance: the event's slots and tables, its participants with
-    their free slots, caps and booths, and one meeting per accepted request: mutual ones
-    weigh 2, one-sided ones 1, or ``REPEAT_WEIGHT`` for a pair who met at an earlier event."""
-    slots = session_slots(MatchmakingSession.objects.filter(event=event))
-    slot_ids = {slot.id for slot in slots}
-    tables = list(Table.objects.filter(event=event).order_by("pk"))
-    booths = {owner: _table_id(table_pk) for owner, table_pk in booth_tables(event).items()}
-    repeat_pairs = met_before(event)
-    participants = tuple(
-        scheduling.Participant(
-            id=_participant_id(participant.pk),
-            available=(
-                None
-                if participant.available_slots is None
-                else frozenset(participant.available_slots) & slot_ids
-            ),
-            max_meetings=participant.max_meetings,
-            table=booths.get(participant.pk),
-        )
-        for participant in Participant.objects.filter(event=event).order_by("pk")
-    )
-    meetings = tuple(
-        scheduling.Meeting(
-            id=_meeting_id(request.pk),
-            participants=(
-                _participant_id(request.sender_id),
-                _participant_id(request.recipient_id),
-            ),
-            weight=_request_weight(request, repeat_pairs),
-        )
-        for request in MeetingRequest.objects.filter(
-            event=event, status=MeetingRequest.Status.ACCEPTED
-        ).order_by("pk")
-    )
-    return scheduling.Instance(
-        slots=slots,
-        tables=tuple(scheduling.Table(id=_table_id(table.pk)) for table in tables),
-        participants=participants,
-        meetings=meetings,
-    )
-
-
-def _request_weight(request: MeetingRequest, repeat_pairs: Mapping[Pair, object]) -> float:
-    if request.mutual:
-        return 2.0
-    if pair_of(request.sender_id, request.recipient_id) in repeat_pairs:
-        return REPEAT_WEIGHT
-    return 1.0
-
-
 def compute_schedule(
     event: Event, *, actor: Actor = None, seconds: float | None = None
 ) -> ScheduleOutcome:
@@ -116,24 +52,25 @@ def compute_schedule(
     stay where they are while still valid; only free slots are filled around them. The
     solver stops after ``seconds`` (``time_limit()`` when not given).
 
-    Raises ``scheduling.SchedulingError`` (naming the meetings at fault); then nothing changes.
+    Raises ``scheduling.SchedulingError`` (naming the meetings at fault), or its subclass
+    ``ScheduleBreaksRules`` when the computed schedule fails the rule check; then nothing
+    changes.
     """
     expire_requests(event)
     instance = build_instance(event)
     kept = list(Meeting.objects.filter(event=event).filter(Q(pinned=True) | Q(announced=True)))
     pins = [
-        scheduling.Assignment(
-            meeting=_meeting_id(meeting.request_id),
-            slot=meeting.slot_id,
-            table=_table_id(meeting.table_id),
-        )
-        for meeting in kept
+        as_assignment(meeting.request_id, meeting.slot_id, meeting.table_id) for meeting in kept
     ]
     schedule = scheduling.schedule_meetings(
         instance, time_limit=seconds or time_limit(), pinned=pins
     )
+    # The last gate: nothing is stored that breaks a rule, whatever the solver did.
+    violations = scheduling.check_schedule(instance, schedule.assignments)
+    if violations:
+        raise ScheduleBreaksRules(violations)
     placed = {
-        int(assignment.meeting[1:]): (assignment.slot, int(assignment.table[1:]))
+        pk_of(assignment.meeting): (assignment.slot, pk_of(assignment.table))
         for assignment in schedule.assignments
     }
     with transaction.atomic():

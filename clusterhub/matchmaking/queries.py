@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from clusterhub.events.models import Event
+from clusterhub.matchmaking.access import (
+    active_participants,
+    live_pair_requests,
+    with_active_partner,
+)
 from clusterhub.matchmaking.history import EarlierMeeting, met_before, pair_of
 from clusterhub.matchmaking.models import (
     MatchmakingSession,
@@ -52,7 +57,7 @@ def directory_for(participant: Participant) -> list[DirectoryEntry]:
     """The event's other participants, each with the live request between the two and
     where they met before, if they did."""
     others = (
-        Participant.objects.filter(event_id=participant.event_id)
+        active_participants(participant.event_id)
         .exclude(pk=participant.pk)
         .select_related("registration__person", "registration__organisation")
         .order_by("registration__person__last_name", "pk")
@@ -78,16 +83,20 @@ def directory_for(participant: Participant) -> list[DirectoryEntry]:
 
 
 def received_requests(participant: Participant) -> list[MeetingRequest]:
+    """Requests to the participant from those still taking part."""
     return list(
-        MeetingRequest.objects.filter(recipient=participant)
+        live_pair_requests(participant.event_id)
+        .filter(recipient=participant)
         .select_related("sender__registration__person", "sender__registration__organisation")
         .order_by("-created_at", "-id")
     )
 
 
 def sent_requests(participant: Participant) -> list[MeetingRequest]:
+    """Requests from the participant to those still taking part."""
     return list(
-        MeetingRequest.objects.filter(sender=participant)
+        live_pair_requests(participant.event_id)
+        .filter(sender=participant)
         .select_related("recipient__registration__person")
         .order_by("-created_at", "-id")
     )
@@ -98,10 +107,9 @@ def event_slots(event: Event) -> tuple[Slot, ...]:
 
 
 def agenda_of(participant: Participant, *, announced_only: bool = True) -> list[AgendaEntry]:
-    """The participant's meetings in time order, with table and partner."""
-    meetings = Meeting.objects.filter(
-        Q(request__sender=participant) | Q(request__recipient=participant)
-    ).select_related(
+    """The participant's meetings in time order, with table and partner; a meeting with
+    someone who has cancelled no longer counts."""
+    meetings = Meeting.objects.filter(with_active_partner(participant)).select_related(
         "table",
         "request__sender__registration__person",
         "request__sender__registration__organisation",

@@ -6,6 +6,7 @@ page); while there is none, there are no recommendations.
 
 from __future__ import annotations
 
+from clusterhub.matchmaking.access import active_participants
 from clusterhub.matchmaking.models import Participant
 from clusterhub.partners import index_store
 from clusterhub.partners.engine_input import engine_id
@@ -39,9 +40,8 @@ def recommended_for(participant: Participant, limit: int = LIMIT) -> list[Partic
         return []
     rank_of = {int(r.id): position for position, r in enumerate(ranked) if r.id.isdigit()}
     others = (
-        Participant.objects.filter(
-            event_id=participant.event_id, registration__organisation_id__in=list(rank_of)
-        )
+        active_participants(participant.event_id)
+        .filter(registration__organisation_id__in=list(rank_of))
         .exclude(pk=participant.pk)
         .select_related("registration__person", "registration__organisation")
     )

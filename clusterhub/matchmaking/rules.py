@@ -1,19 +1,21 @@
-"""The scheduler's hard rules for one meeting placed by hand, with German reasons.
+"""The bridge to the meeting rules of ``clusterlogic.scheduling``: the plain instance and the
+current schedule of an event, and the rules' findings worded for people.
 
-The same rules as ``clusterlogic.scheduling.find_rule_violations`` (``shared/formats/
-meetings.md``): both participants free and available in the slot, within their caps, the
-table free; an exhibitor meets at their own booth, and booths are not lent to others.
+The rules themselves live only in ``clusterlogic.scheduling.rules``; every computed schedule,
+every move by the organiser and every booking by a participant is checked there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from clusterhub.events.models import Event
+from clusterhub.matchmaking.access import active_participants, live_pair_requests
+from clusterhub.matchmaking.history import REPEAT_WEIGHT, Pair, met_before, pair_of
 from clusterhub.matchmaking.models import (
     MatchmakingSession,
     Meeting,
@@ -22,7 +24,8 @@ from clusterhub.matchmaking.models import (
     Table,
 )
 from clusterhub.matchmaking.slots import session_slots
-from clusterlogic.scheduling import Slot
+from clusterlogic import scheduling
+from clusterlogic.scheduling import Rule, RuleViolation, Slot
 
 
 @dataclass(frozen=True)
@@ -31,8 +34,24 @@ class FreeSlot:
     tables: tuple[Table, ...]
 
 
+def participant_id(pk: int) -> str:
+    return f"p{pk}"
+
+
+def table_id(pk: int) -> str:
+    return f"t{pk}"
+
+
+def meeting_id(request_pk: int) -> str:
+    return f"r{request_pk}"
+
+
+def pk_of(plain_id: str) -> int:
+    return int(plain_id[1:])
+
+
 def booth_tables(event: Event) -> dict[int, int]:
-    """Participant pk → pk of their booth (the first table they own, as the scheduler uses)."""
+    """Participant pk → pk of their booth (the first table they own)."""
     booths: dict[int, int] = {}
     for owner_id, table_pk in (
         Table.objects.filter(event=event, owner__isnull=False)
@@ -43,23 +62,70 @@ def booth_tables(event: Event) -> dict[int, int]:
     return booths
 
 
-def allowed_tables(request: MeetingRequest) -> list[Table]:
-    """A pair meets at a booth of theirs if either has one, else at any table no one owns."""
-    booths = booth_tables(request.event)
-    own = {booths[pk] for pk in (request.sender_id, request.recipient_id) if pk in booths}
-    tables = Table.objects.filter(event_id=request.event_id).order_by("label", "pk")
-    if own:
-        return list(tables.filter(pk__in=own))
-    return list(tables.exclude(pk__in=set(booths.values())))
-
-
-def _meetings_of(participant: Participant, moving: Meeting | None) -> list[Meeting]:
-    meetings = Meeting.objects.filter(
-        Q(request__sender=participant) | Q(request__recipient=participant)
+def build_instance(event: Event) -> scheduling.Instance:
+    """The plain scheduling instance: the event's slots and tables, its participants still
+    holding a place with their free slots, caps and booths, and one meeting per accepted
+    request between two of them: mutual ones weigh 2, one-sided ones 1, or ``REPEAT_WEIGHT``
+    for a pair who met at an earlier event."""
+    slots = session_slots(MatchmakingSession.objects.filter(event=event))
+    slot_ids = {slot.id for slot in slots}
+    booths = {owner: table_id(table_pk) for owner, table_pk in booth_tables(event).items()}
+    repeat_pairs = met_before(event)
+    participants = tuple(
+        scheduling.Participant(
+            id=participant_id(participant.pk),
+            available=(
+                None
+                if participant.available_slots is None
+                else frozenset(participant.available_slots) & slot_ids
+            ),
+            max_meetings=participant.max_meetings,
+            table=booths.get(participant.pk),
+        )
+        for participant in active_participants(event).order_by("pk")
     )
-    if moving is not None:
-        meetings = meetings.exclude(pk=moving.pk)
-    return list(meetings)
+    meetings = tuple(
+        scheduling.Meeting(
+            id=meeting_id(request.pk),
+            participants=(participant_id(request.sender_id), participant_id(request.recipient_id)),
+            weight=_request_weight(request, repeat_pairs),
+        )
+        for request in live_pair_requests(event)
+        .filter(status=MeetingRequest.Status.ACCEPTED)
+        .order_by("pk")
+    )
+    tables = Table.objects.filter(event=event).order_by("pk").values_list("pk", flat=True)
+    return scheduling.Instance(
+        slots=slots,
+        tables=tuple(scheduling.Table(id=table_id(pk)) for pk in tables),
+        participants=participants,
+        meetings=meetings,
+    )
+
+
+def _request_weight(request: MeetingRequest, repeat_pairs: Mapping[Pair, object]) -> float:
+    if request.mutual:
+        return 2.0
+    if pair_of(request.sender_id, request.recipient_id) in repeat_pairs:
+        return REPEAT_WEIGHT
+    return 1.0
+
+
+def as_assignment(request_pk: int, slot: str, table_pk: int) -> scheduling.Assignment:
+    return scheduling.Assignment(meeting_id(request_pk), slot, table_id(table_pk))
+
+
+def stored_schedule(event: Event, *, without: Meeting | None = None) -> list[scheduling.Assignment]:
+    """The event's stored meetings as assignments (``without`` one, the meeting being moved)."""
+    meetings = Meeting.objects.filter(event=event)
+    if without is not None:
+        meetings = meetings.exclude(pk=without.pk)
+    return [
+        as_assignment(request_pk, slot, table_pk)
+        for request_pk, slot, table_pk in meetings.order_by("pk").values_list(
+            "request_id", "slot_id", "table_id"
+        )
+    ]
 
 
 def placement_problems(
@@ -68,67 +134,93 @@ def placement_problems(
     """Why the pair of ``request`` cannot meet at ``table`` in ``slot_id`` (``moving``, the
     meeting being moved, does not count as occupying anything); empty when they can."""
     event = request.event
-    slots = {
-        slot.id: slot for slot in session_slots(MatchmakingSession.objects.filter(event=event))
-    }
-    if slot_id not in slots:
-        return [_("Dieses Zeitfenster gibt es bei der Veranstaltung nicht.")]
-    if table.event_id != event.pk:
-        return [_("Dieser Tisch gehört nicht zur Veranstaltung.")]
-    problems: list[str] = []
-    if table not in allowed_tables(request):
-        problems.append(
-            _("Tisch %(table)s ist ein Stand und für dieses Treffen nicht vorgesehen.")
-            % {"table": table.label}
-            if table.owner_id is not None
-            and table.owner_id not in (request.sender_id, request.recipient_id)
-            else _("Das Treffen findet am eigenen Stand statt, nicht an Tisch %(table)s.")
-            % {"table": table.label}
-        )
-    taken = Meeting.objects.filter(table=table, slot_id=slot_id)
-    if moving is not None:
-        taken = taken.exclude(pk=moving.pk)
-    if taken.exists():
-        problems.append(
-            _("Tisch %(table)s ist in diesem Zeitfenster schon belegt.") % {"table": table.label}
-        )
-    for person in (request.sender, request.recipient):
-        name = {"name": person.display_name}
-        if person.available_slots is not None and slot_id not in person.available_slots:
-            problems.append(_("%(name)s ist in diesem Zeitfenster nicht verfügbar.") % name)
-        meetings = _meetings_of(person, moving)
-        if any(meeting.slot_id == slot_id for meeting in meetings):
-            problems.append(_("%(name)s hat in diesem Zeitfenster schon ein Treffen.") % name)
-        if person.max_meetings is not None and len(meetings) >= person.max_meetings:
-            problems.append(
-                _("%(name)s hat schon die gewünschte Höchstzahl von %(count)d Treffen.")
-                % {**name, "count": person.max_meetings}
-            )
-    return problems
+    instance = build_instance(event)
+    found = scheduling.placement_violations(
+        instance,
+        stored_schedule(event, without=moving),
+        as_assignment(request.pk, slot_id, table.pk),
+    )
+    return worded_violations(found, event)
 
 
 def common_free_slots(request: MeetingRequest, *, after: dt.datetime) -> list[FreeSlot]:
     """The slots starting after ``after`` in which the pair could meet, each with its free
     tables; none when either has reached their cap."""
     event = request.event
-    pair = (request.sender, request.recipient)
-    busy: set[str] = set()
-    for person in pair:
-        meetings = _meetings_of(person, None)
-        if person.max_meetings is not None and len(meetings) >= person.max_meetings:
-            return []
-        busy.update(meeting.slot_id for meeting in meetings)
-    tables = allowed_tables(request)
-    occupied = set(
-        Meeting.objects.filter(event=event, table__in=tables).values_list("slot_id", "table_id")
-    )
-    free: list[FreeSlot] = []
-    for slot in session_slots(MatchmakingSession.objects.filter(event=event)):
-        if slot.start <= after or slot.id in busy:
-            continue
-        if any(p.available_slots is not None and slot.id not in p.available_slots for p in pair):
-            continue
-        open_tables = tuple(table for table in tables if (slot.id, table.pk) not in occupied)
-        if open_tables:
-            free.append(FreeSlot(slot=slot, tables=open_tables))
-    return free
+    instance = build_instance(event)
+    options = scheduling.free_placements(instance, stored_schedule(event), meeting_id(request.pk))
+    if not options:
+        return []
+    tables = {table.pk: table for table in Table.objects.filter(event=event)}
+    slots = {slot.id: slot for slot in instance.slots}
+    return [
+        FreeSlot(
+            slot=slots[slot],
+            tables=tuple(
+                sorted(
+                    (tables[pk_of(plain)] for plain in free),
+                    key=lambda table: (table.label, table.pk),
+                )
+            ),
+        )
+        for slot, free in options
+        if slots[slot].start > after
+    ]
+
+
+def worded_violations(violations: Iterable[RuleViolation], event: Event) -> list[str]:
+    """The rules' findings as sentences for the organiser or the participant (German, or
+    English where the page is English); each finding once."""
+    found = list(dict.fromkeys(violations))
+    participant_pks = {pk_of(v.participant) for v in found if v.participant}
+    table_pks = {pk_of(v.table) for v in found if v.table}
+    names = {
+        participant.pk: participant.display_name
+        for participant in Participant.objects.filter(
+            event=event, pk__in=participant_pks
+        ).select_related("registration__person")
+    }
+    labels = dict(Table.objects.filter(event=event, pk__in=table_pks).values_list("pk", "label"))
+    return [
+        _word(
+            violation,
+            name=names.get(pk_of(violation.participant), "") if violation.participant else "",
+            table=labels.get(pk_of(violation.table), "") if violation.table else "",
+        )
+        for violation in found
+    ]
+
+
+def _word(violation: RuleViolation, *, name: str, table: str) -> str:
+    rule = violation.rule
+    if rule == Rule.UNKNOWN_MEETING:
+        return _(
+            "Dieses Treffen kann nicht eingeplant werden: Die Anfrage ist nicht angenommen, "
+            "oder jemand nimmt nicht mehr teil."
+        )
+    if rule == Rule.UNKNOWN_SLOT:
+        return _("Dieses Zeitfenster gibt es bei der Veranstaltung nicht.")
+    if rule == Rule.UNKNOWN_TABLE:
+        return _("Dieser Tisch gehört nicht zur Veranstaltung.")
+    if rule == Rule.ANOTHERS_BOOTH:
+        return _("Tisch %(table)s ist ein Stand und für dieses Treffen nicht vorgesehen.") % {
+            "table": table
+        }
+    if rule == Rule.OWN_BOOTH_REQUIRED:
+        return _("Das Treffen findet am eigenen Stand statt, nicht an Tisch %(table)s.") % {
+            "table": table
+        }
+    if rule == Rule.NOT_AVAILABLE:
+        return _("%(name)s ist in diesem Zeitfenster nicht verfügbar.") % {"name": name}
+    if rule == Rule.DOUBLE_BOOKED:
+        return _("%(name)s hat in diesem Zeitfenster schon ein Treffen.") % {"name": name}
+    if rule == Rule.TABLE_TAKEN:
+        return _("Tisch %(table)s ist in diesem Zeitfenster schon belegt.") % {"table": table}
+    if rule == Rule.OVER_LIMIT:
+        return _("%(name)s hat schon die gewünschte Höchstzahl von %(count)d Treffen.") % {
+            "name": name,
+            "count": violation.limit,
+        }
+    if rule == Rule.SCHEDULED_TWICE:
+        return _("Für diese Anfrage gibt es schon ein Treffen.")
+    return _("Ein verbindliches Treffen ist nicht eingeplant.")

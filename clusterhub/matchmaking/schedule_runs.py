@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from clusterhub.events.models import Event
 from clusterhub.matchmaking import planning
 from clusterhub.matchmaking.models import ScheduleRun
+from clusterhub.matchmaking.rules import worded_violations
 from clusterlogic.scheduling import SchedulingError
 
 logger = logging.getLogger(__name__)
@@ -69,6 +70,10 @@ def execute_run(run_pk: int) -> ScheduleRun | None:
         outcome = planning.compute_schedule(
             run.event, actor=run.requested_by, seconds=planning.background_time_limit()
         )
+    except planning.ScheduleBreaksRules as error:
+        logger.error("Schedule run %s broke the rules: %s", run_pk, error)
+        problems = worded_violations(error.violations, run.event)
+        _finish(run, ScheduleRun.Status.FAILED, error=" ".join(problems))
     except SchedulingError as error:
         _finish(run, ScheduleRun.Status.FAILED, error=" ".join(error.problems))
     except Exception:

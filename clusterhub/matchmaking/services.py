@@ -9,10 +9,12 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.events.models import Event, Registration
+from clusterhub.matchmaking.access import active_participants, event_is_over
 from clusterhub.matchmaking.models import MeetingRequest, Participant
 from clusterhub.matchmaking.tasks import queue_welcome_mails
 
@@ -21,7 +23,18 @@ Status = MeetingRequest.Status
 
 
 class RequestNotAllowed(ValueError):
-    """A request to oneself, to someone of another event, or one that already stands."""
+    """A request to oneself, to someone of another event or who no longer takes part, or one
+    that already stands."""
+
+
+class EnrolmentRefused(ValueError):
+    """The event takes no more matchmaking participants; the message says why, in words."""
+
+
+def _both_take_part(*participants: Participant) -> bool:
+    """Whether every one of them still holds a place (read now, not from a cached row)."""
+    pks = {participant.pk for participant in participants}
+    return active_participants(participants[0].event_id).filter(pk__in=pks).count() == len(pks)
 
 
 def request_lifetime() -> dt.timedelta:
@@ -30,7 +43,14 @@ def request_lifetime() -> dt.timedelta:
 
 
 def enroll_registrations(event: Event, *, actor: Actor = None) -> list[Participant]:
-    """A matchmaking profile for every registration holding a place that has none yet."""
+    """A matchmaking profile for every registration holding a place that has none yet.
+
+    Refused (``EnrolmentRefused``) for an event that is over or cancelled: its links would
+    open nothing, and no meeting can take place any more."""
+    if event.status == Event.Status.CANCELLED:
+        raise EnrolmentRefused(_("Die Veranstaltung ist abgesagt."))
+    if event_is_over(event):
+        raise EnrolmentRefused(_("Die Veranstaltung ist schon vorbei."))
     registrations = event.registrations.filter(status__in=Registration.HOLDS_PLACE).exclude(
         matchmaking_participant__isnull=False
     )
@@ -81,6 +101,8 @@ def send_request(
     now = now or timezone.now()
     if sender.pk == recipient.pk or sender.event_id != recipient.event_id:
         raise RequestNotAllowed
+    if not _both_take_part(sender, recipient):
+        raise RequestNotAllowed
     expire_requests(sender.event, now=now)
     between = MeetingRequest.objects.select_for_update().filter(status__in=MeetingRequest.LIVE)
     reverse = between.filter(sender=recipient, recipient=sender).first()
@@ -111,6 +133,8 @@ def answer_request(
     """The recipient's answer; only a request still waiting (not expired) can be answered."""
     now = now or timezone.now()
     if request.status != Status.REQUESTED or request.expires_at <= now:
+        raise RequestNotAllowed
+    if not _both_take_part(request.sender, request.recipient):
         raise RequestNotAllowed
     request.status = Status.ACCEPTED if accept else Status.DECLINED
     request.answered_at = now

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from clusterhub.core.decorators import staff_required
 from clusterhub.events.access import get_event_for_user
 from clusterhub.matchmaking import placement, planning, queries, rules, services
 from clusterhub.matchmaking.access import (
+    get_own_request,
     get_participant_for_token,
     get_partner_for_participant,
     get_received_request,
@@ -32,16 +32,17 @@ from clusterhub.matchmaking.ics import agenda_calendar
 from clusterhub.matchmaking.models import (
     MatchmakingSession,
     Meeting,
-    MeetingRequest,
     Participant,
     ScheduleRun,
     Table,
 )
+from clusterhub.matchmaking.participant_links import closed_link_answered
 from clusterhub.matchmaking.recommendations import recommended_for
 
 # --- participants ---------------------------------------------------------------------------
 
 
+@closed_link_answered
 def home(request: HttpRequest, token: str) -> HttpResponse:
     participant = get_participant_for_token(token)
     services.expire_requests(participant.event)
@@ -56,6 +57,7 @@ def home(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@closed_link_answered
 def profile(request: HttpRequest, token: str) -> HttpResponse:
     participant = get_participant_for_token(token)
     slots = queries.event_slots(participant.event)
@@ -76,6 +78,7 @@ def profile(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "matchmaking/profile.html", {"participant": participant, "form": form})
 
 
+@closed_link_answered
 def directory(request: HttpRequest, token: str) -> HttpResponse:
     participant = get_participant_for_token(token)
     services.expire_requests(participant.event)
@@ -90,6 +93,7 @@ def directory(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+@closed_link_answered
 def send_request(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     participant = get_participant_for_token(token)
     partner = get_partner_for_participant(participant, pk)
@@ -109,6 +113,7 @@ def send_request(request: HttpRequest, token: str, pk: int) -> HttpResponse:
 
 
 @require_POST
+@closed_link_answered
 def answer_request(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     participant = get_participant_for_token(token)
     meeting_request = get_received_request(participant, pk)
@@ -122,6 +127,7 @@ def answer_request(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     return redirect("matchmaking:home", token=token)
 
 
+@closed_link_answered
 def agenda_ics(request: HttpRequest, token: str) -> HttpResponse:
     participant = get_participant_for_token(token)
     document = agenda_calendar(participant, queries.agenda_of(participant))
@@ -130,6 +136,7 @@ def agenda_ics(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
+@closed_link_answered
 def booking(request: HttpRequest, token: str) -> HttpResponse:
     """Accepted requests without a meeting, each with the pair's common free slots."""
     participant = get_participant_for_token(token)
@@ -151,11 +158,10 @@ def booking(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+@closed_link_answered
 def book(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     participant = get_participant_for_token(token)
-    meeting_request = get_object_or_404(
-        MeetingRequest.objects.filter(Q(sender=participant) | Q(recipient=participant)), pk=pk
-    )
+    meeting_request = get_own_request(participant, pk)
     form = BookingForm(request.POST)
     table = None
     if form.is_valid():
@@ -244,7 +250,14 @@ def add_tables(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def enroll(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_event_for_user(request.user, pk, write=True)
-    created = services.enroll_registrations(event, actor=request.user)
+    try:
+        created = services.enroll_registrations(event, actor=request.user)
+    except services.EnrolmentRefused as refused:
+        messages.error(
+            request,
+            _("Es werden keine Teilnehmenden übernommen: %(reason)s") % {"reason": refused},
+        )
+        return redirect("matchmaking:organiser", pk=pk)
     messages.success(request, _("%(count)d Teilnehmende übernommen.") % {"count": len(created)})
     return redirect("matchmaking:organiser", pk=pk)
 

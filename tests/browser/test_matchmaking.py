@@ -94,3 +94,23 @@ def test_a_participant_books_a_free_common_slot_directly(
     expect(page.get_by_text("Das Treffen ist gebucht.")).to_be_visible()
     expect(page.locator("table").filter(has_text="T07")).to_contain_text("Bert Klinikum")
     assert Meeting.objects.get().announced
+
+
+def test_after_cancelling_the_link_says_so_and_the_others_no_longer_see_them(
+    page: Page, two_participants: tuple[Participant, Participant]
+) -> None:
+    anna, bert = two_participants
+    event_services.cancel_registration(bert.registration.token)
+    response = page.goto(f"/matchmaking/{bert.token}/")
+    assert response is not None and response.status == 410
+    expect(
+        page.get_by_role("heading", name="Dieser Matchmaking-Link gilt nicht mehr")
+    ).to_be_visible()
+    expect(
+        page.get_by_text("Ihre Anmeldung zu „MedTech-Matchmaking“ ist storniert.")
+    ).to_be_visible()
+    expect(page.get_by_text("Treffen anfragen")).to_have_count(0)
+
+    page.goto(f"/matchmaking/{anna.token}/teilnehmende/")
+    expect(page.get_by_role("heading", name="Teilnehmende")).to_be_visible()
+    expect(page.get_by_text("Bert Klinikum")).to_have_count(0)

@@ -58,7 +58,13 @@ def add_session(event: Event, **fields: object) -> MatchmakingSession:
 def brokerage(registry: Registry) -> Brokerage:
     """Slots 2027-05-12T0900, …T0920 and …T1000 (09:40–10:00 is a break), two tables,
     three people."""
-    event = make_event(capacity=10, title="MedTech-Matchmaking")
+    event = make_event(
+        capacity=10,
+        title="MedTech-Matchmaking",
+        # The event's own day, so that its links expire after it, not before the sessions.
+        starts_at=dt.datetime(2027, 5, 12, 7, 0, tzinfo=dt.UTC),
+        ends_at=dt.datetime(2027, 5, 12, 16, 0, tzinfo=dt.UTC),
+    )
     event.clusters.add(registry.medtech)
     for index in range(3):
         event_services.register_participant(

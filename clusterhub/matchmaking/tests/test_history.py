@@ -11,7 +11,7 @@ from clusterhub.conftest import Registry
 from clusterhub.events import services as event_services
 from clusterhub.events.models import Event, Registration
 from clusterhub.events.tests.conftest import make_event, person_data
-from clusterhub.matchmaking import placement, planning, services
+from clusterhub.matchmaking import placement, rules, services
 from clusterhub.matchmaking.history import REPEAT_WEIGHT, met_before, pair_of
 from clusterhub.matchmaking.models import Meeting, Table
 from clusterhub.matchmaking.tests.conftest import Brokerage, add_session
@@ -86,7 +86,7 @@ def test_a_repeat_pair_weighs_less_unless_both_asked_again(brokerage: Brokerage)
     one_sided = services.answer_request(services.send_request(anna, bert, ""), accept=True)
     services.send_request(anna, carla, "")
     mutual = services.send_request(carla, anna, "")
-    weights = {m.id: m.weight for m in planning.build_instance(brokerage.event).meetings}
+    weights = {m.id: m.weight for m in rules.build_instance(brokerage.event).meetings}
     assert weights == {f"r{one_sided.pk}": REPEAT_WEIGHT, f"r{mutual.pk}": 2.0}
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clusterhub.matchmaking import planning, services
+from clusterhub.matchmaking import planning, rules, services
 from clusterhub.matchmaking.models import Meeting, MeetingRequest
 from clusterhub.matchmaking.tests.conftest import Brokerage
 
@@ -23,7 +23,7 @@ def test_the_instance_weighs_mutual_requests_double_and_keeps_availability(
     services.save_profile(
         carla, offers="", seeks="", max_meetings=1, available_slots=["2027-05-12T1000", "d9-0000"]
     )
-    instance = planning.build_instance(brokerage.event)
+    instance = rules.build_instance(brokerage.event)
     assert sorted(meeting.weight for meeting in instance.meetings) == [1.0, 2.0]
     carla_plain = next(p for p in instance.participants if p.id == f"p{carla.pk}")
     assert carla_plain.available == frozenset({"2027-05-12T1000"})

@@ -55,3 +55,15 @@ def test_with_an_index_participants_of_ranked_organisations_are_recommended(
     page = Client().get(reverse("matchmaking:directory", args=[anna.token])).content.decode()
     recommended = page.split('id="recommended"')[1].split("</section>")[0]
     assert bert.display_name in recommended and carla.display_name not in recommended
+
+
+def test_a_participant_who_cancelled_is_not_recommended(
+    brokerage: Brokerage, registry: Registry
+) -> None:
+    give_organisations(brokerage, registry)
+    services.rebuild_partner_index()
+    anna, bert, _carla = brokerage.participants
+    Registration.objects.filter(pk=bert.registration_id).update(
+        status=Registration.Status.CANCELLED
+    )
+    assert recommended_for(anna) == []
