@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from clusterhub.conftest import Registry
@@ -22,7 +24,14 @@ Status = Registration.Status
 
 @pytest.fixture
 def medtech_event(registry: Registry) -> Event:
-    event = make_event(capacity=2, title="MedTech-Frühstück")
+    # Starts within the hour, so marking someone present is plausible.
+    start = (timezone.now() + dt.timedelta(minutes=45)).replace(microsecond=0)
+    event = make_event(
+        capacity=2,
+        title="MedTech-Frühstück",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+    )
     event.clusters.add(registry.medtech)
     services.register_participant(event, person_data(1, organisation_name="=HYPERLINK(1)"))
     return event
