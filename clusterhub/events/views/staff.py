@@ -32,14 +32,10 @@ from clusterhub.events.statistics import event_statistics
 @staff_required
 def event_list(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request.user)
-    events = (
-        events_visible_to(viewer)
-        .select_related("format")
-        .prefetch_related("clusters")
-        .order_by("-starts_at", "-pk")[:200]
-    )
+    now = timezone.now()
     context = {
-        "events": events,
+        "events": queries.staff_event_list(events_visible_to(viewer), now),
+        "now": now,
         "formats": Format.objects.order_by("name") if viewer.is_agency_staff else [],
         "can_create": can_create_events(viewer),
     }
