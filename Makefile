@@ -59,10 +59,14 @@ var:
 migrate: $(INSTALLED) | var
 	$(MANAGE) migrate --no-input
 
+# The demo's mails (confirmations, reminders, invitations) are written as files to var/mail,
+# not sent and not printed between the logins; set EMAIL_BACKEND to choose otherwise.
+demo: export EMAIL_BACKEND ?= django.core.mail.backends.filebased.EmailBackend
 demo: migrate
-	$(MANAGE) load_demo --if-empty
+	$(MANAGE) load_demo --if-empty --no-logins
 	$(MANAGE) load_demo_events --if-empty
 	$(MANAGE) build_partner_index
+	$(MANAGE) demo_logins
 	PYTHON=$(PY) scripts/serve_demo.sh
 
 serve: migrate

@@ -15,8 +15,8 @@ from __future__ import annotations
 import csv
 import gzip
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -81,8 +81,7 @@ def has_extract(folder: Path | None) -> bool:
 def read_extract(folder: Path, same_entity: dict[str, str] | None = None) -> CordisExtract:
     """The named organisations and their shared projects. ``same_entity`` maps a PIC to
     another PIC of the same legal entity; both count as one organisation."""
-    alias = same_entity or {}
-    organisations = {
+    listed = {
         row["organisation_id"]: CordisOrganisation(
             pic=row["organisation_id"],
             name=row["name"].strip(),
@@ -93,10 +92,14 @@ def read_extract(folder: Path, same_entity: dict[str, str] | None = None) -> Cor
         for row in _rows(folder / "organisations.csv.gz")
         if row["name"].strip()
     }
+    same_name = same_name_aliases(listed.values(), preferred=set(same_entity or {}))
+    alias = {pic: (same_entity or {}).get(kept, kept) for pic, kept in same_name.items()}
+    alias.update(same_entity or {})
+    organisations = _merged(listed, same_name)
     members: dict[str, dict[str, str]] = defaultdict(dict)
     for row in _rows(folder / "participations.csv.gz"):
         pic = row["organisation_id"]
-        if pic not in organisations:
+        if pic not in listed:
             continue
         entity = alias.get(pic, pic)
         roles = members[row["project_rcn"]]
@@ -136,6 +139,38 @@ def read_extract(folder: Path, same_entity: dict[str, str] | None = None) -> Cor
         participations=participations,
         programme_parts_by_pic={pic: frozenset(parts) for pic, parts in programme_parts.items()},
     )
+
+
+def same_name_aliases(
+    organisations: Iterable[CordisOrganisation], preferred: set[str]
+) -> dict[str, str]:
+    """CORDIS lists some legal entities under two PICs with the same name and country (the
+    Deutsches Krebsforschungszentrum, the Universität Zürich): map each further PIC to one
+    kept PIC, preferring one a named organisation already owns, else the first listed."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for entry in organisations:
+        groups[(" ".join(entry.name.casefold().split()), entry.country)].append(entry.pic)
+    aliases: dict[str, str] = {}
+    for pics in groups.values():
+        kept = next((pic for pic in pics if pic in preferred), pics[0])
+        aliases.update((pic, kept) for pic in pics if pic != kept)
+    return aliases
+
+
+def _merged(
+    listed: dict[str, CordisOrganisation], same_name: dict[str, str]
+) -> dict[str, CordisOrganisation]:
+    """One entry per entity, counting the participations of all its PICs."""
+    extra: dict[str, int] = defaultdict(int)
+    for pic, kept in same_name.items():
+        extra[kept] += listed[pic].n_participations
+    return {
+        pic: replace(entry, n_participations=entry.n_participations + extra[pic])
+        if extra[pic]
+        else entry
+        for pic, entry in listed.items()
+        if pic not in same_name
+    }
 
 
 def _organisation(entry: CordisOrganisation, themes: list[Theme]) -> Organisation:

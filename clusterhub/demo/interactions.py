@@ -20,6 +20,8 @@ from clusterhub.crm.models import FollowUp, Interaction
 from clusterhub.directory.models import Affiliation, Membership, Organisation
 
 BATCH = 2000
+# Open follow-ups that fell due before this long ago would be a neglected list, not a demo.
+RECENTLY_DUE = timedelta(days=21)
 Kind = Interaction.Kind
 SUBJECTS = {
     Kind.VISIT: ["Besuch vor Ort: Vorstellung der Clusterangebote", "Werksbesuch und Rundgang"],
@@ -30,7 +32,7 @@ SUBJECTS = {
 }
 NOTES = [
     "Interesse an {theme}. Nächster Schritt: {step}.",
-    "Gesprächspartner offen für Kooperationen, Budget für 2025 noch unklar. {step}.",
+    "Gesprächspartner offen für Kooperationen, Budget fürs nächste Jahr noch unklar. {step}.",
     "Sucht Partner für ein Förderprojekt zu {theme}; Kontakt zu {partner} angeregt.",
     "Vertraulich: interne Umstrukturierung geplant, Ansprechpartner wechselt. {step}.",
 ]
@@ -88,13 +90,22 @@ class InteractionGenerator:
         )
 
     def follow_up(self, interaction: Interaction, assignee: User) -> FollowUp | None:
+        """A follow-up due 1 to 8 weeks after the contact. Like a team that works its list,
+        everything due before the last three weeks is done (on time or a few days late);
+        of what fell due since, some is still open (a few overdue); what is due ahead is open.
+        """
         rng = self.rng
         if rng.random() > 0.3:
             return None
         due = interaction.occurred_on + timedelta(days=rng.randint(7, 60))
-        done_at = None
-        if due < self.today and rng.random() < 0.6:
-            done_at = timezone.make_aware(datetime.combine(due, time(16)))
+        done_on: date | None = None
+        if due < self.today - RECENTLY_DUE:
+            done_on = due + timedelta(days=rng.randint(-3, 5))
+        elif due < self.today and rng.random() < 0.4:
+            done_on = min(due + timedelta(days=rng.randint(0, 3)), self.today)
+        done_at = (
+            None if done_on is None else timezone.make_aware(datetime.combine(done_on, time(16)))
+        )
         return FollowUp(
             interaction_id=interaction.pk,
             assignee=assignee,

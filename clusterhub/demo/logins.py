@@ -34,6 +34,40 @@ class Login:
     note: str
 
 
+def stored_logins() -> list[Login]:
+    """The demo's logins as ``load_accounts`` made them, read back from the database (for
+    printing them again, last, after everything else the demo prints); missing ones skipped."""
+    users = {
+        user.username: user
+        for user in User.objects.filter(
+            username__in=[*(name for name, _slug, _female in MANAGERS), "admin", "reader", "member"]
+        ).select_related("account__organisation")
+    }
+    logins: list[Login] = []
+    for username, slug, _female in MANAGERS:
+        cluster = Cluster.objects.filter(slug=slug).first()
+        if username in users and cluster is not None:
+            note = f"Clustermanagement {cluster.name} ({users[username].get_full_name()})"
+            logins.append(Login("Clustermanagement", username, DEMO_PASSWORD, note))
+    if "admin" in users:
+        logins.append(Login("Administration", "admin", DEMO_PASSWORD, "Superuser, sieht alles"))
+    if "reader" in users:
+        logins.append(Login("Mitarbeitende (lesend)", "reader", DEMO_PASSWORD, "nur lesen"))
+    member = users.get("member")
+    organisation = getattr(getattr(member, "account", None), "organisation", None)
+    if member is not None and organisation is not None:
+        logins.append(Login("Mitgliedsorganisation", "member", DEMO_PASSWORD, organisation.name))
+    return logins
+
+
+def login_lines(logins: list[Login]) -> list[str]:
+    return [
+        f"  {login.role:<24} Benutzer: {login.username:<16} "
+        f"Passwort: {login.password}   ({login.note})"
+        for login in logins
+    ]
+
+
 def _user(
     username: str, first: str, last: str, password_hash: str, *, superuser: bool = False
 ) -> User:

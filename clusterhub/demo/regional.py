@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -97,6 +98,7 @@ CLUSTER_SINCE = {
     "social-economy": 2018,
     "green-industry": 2022,
 }
+NAME_ATTEMPTS = 8  # fresh draws before a repeated name gets its district added
 STATUS_WEIGHTS = {"member": 35, "former": 8, "prospect": 57}
 ROLE_WEIGHTS = {"member": 80, "partner": 10, "board": 5, "founding": 5}
 
@@ -128,8 +130,11 @@ def vocabulary() -> dict[str, Any]:
 class RegionalGenerator:
     """Draws fictional organisations; the same seed and ``today`` give the same ones."""
 
-    def __init__(self, seed: int, today: date) -> None:
+    def __init__(self, seed: int, today: date, taken_names: Iterable[str] = ()) -> None:
         self.rng = random.Random(seed)
+        # Every name drawn so far and every name already stored, case-folded: the public
+        # directory lists organisations by name, so no two may share one.
+        self.taken = {name.casefold() for name in taken_names}
         faker = Faker("de_DE")
         faker.seed_instance(seed)
         self.today = today
@@ -172,6 +177,31 @@ class RegionalGenerator:
             base = f"{rng.choice(WELFARE_NAMES)} {district}"
         return base
 
+    def _unique_name(
+        self, kind: str, sector: dict[str, Any], city: str, district: str, legal_form: str
+    ) -> tuple[str, str]:
+        """A base name and the full name, unlike any drawn or stored before.
+
+        The vocabulary is small ("Akademie für <field> <city>"), so thousands of draws repeat
+        names: a few fresh draws, then the district, then a number tell them apart.
+        """
+        for _attempt in range(NAME_ATTEMPTS):
+            base = self._name(kind, sector, city, district)
+            if self._claim(base, legal_form):
+                return base, f"{base} {legal_form}".strip()
+        stem = candidate = f"{base} {district}"
+        number = 2
+        while not self._claim(candidate, legal_form):
+            candidate, number = f"{stem} {number}", number + 1
+        return candidate, f"{candidate} {legal_form}".strip()
+
+    def _claim(self, base: str, legal_form: str) -> bool:
+        key = f"{base} {legal_form}".strip().casefold()
+        if key in self.taken:
+            return False
+        self.taken.add(key)
+        return True
+
     def _memberships(self, sector: dict[str, Any], status: str) -> list[MembershipDraft]:
         rng, today = self.rng, self.today
         result: list[MembershipDraft] = []
@@ -205,8 +235,7 @@ class RegionalGenerator:
         city = rng.choices(self.cities, weights=self.city_weights)[0]
         district = rng.choice(city["districts"])
         legal_form = rng.choice(LEGAL_FORMS[kind])
-        base = self._name(kind, sector, city["name"], district)
-        name = f"{base} {legal_form}".strip()
+        base, name = self._unique_name(kind, sector, city["name"], district, legal_form)
         themes = rng.sample(sector["themes"], k=rng.randint(2, min(4, len(sector["themes"]))))
         if rng.random() < 0.3:
             themes.append(rng.choice(["innovation", "nachhaltigkeit", "fachkraefte", "esg"]))

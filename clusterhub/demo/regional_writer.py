@@ -87,7 +87,8 @@ def write_regional(
     batch: int = BATCH,
 ) -> tuple[int, int]:
     """Generate and store ``count`` organisations; returns (organisations, people)."""
-    generator = RegionalGenerator(seed, today)
+    stored_names = Organisation.objects.values_list("name", flat=True).iterator()
+    generator = RegionalGenerator(seed, today, taken_names=stored_names)
     stored = people = 0
     while stored < count:
         size = min(batch, count - stored)

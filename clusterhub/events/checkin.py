@@ -6,16 +6,21 @@ forged or guessed from another; it opens a staff-only page, so the code alone ad
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import segno
 from django.core import signing
 from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from clusterhub.events import conf
-from clusterhub.events.models import Registration
+from clusterhub.events.models import Event, Registration
 
 SALT = "clusterhub.events.checkin"
+# The door opens a while before the start: people arrive early and staff set up the list.
+DOOR_OPENS_BEFORE = dt.timedelta(hours=3)
 
 
 def checkin_signature(registration: Registration) -> str:
@@ -42,3 +47,26 @@ def qr_png(url: str) -> bytes:
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="png", scale=6, border=4)
     return buffer.getvalue()
+
+
+def door_opens_at(event: Event) -> dt.datetime:
+    return event.starts_at - DOOR_OPENS_BEFORE
+
+
+def door_closed_reason(event: Event, now: dt.datetime) -> str:
+    """Why no one can be checked in to ``event`` at ``now``; empty while the door is open.
+
+    A check-in weeks before (or after) the event is a scan of an old mail or a slip, not an
+    arrival: marking it would also expire the person's cancel link ("event has begun").
+    """
+    opens, closes = door_opens_at(event), event.ends_at
+    if opens <= now <= closes:
+        return ""
+    return _(
+        "Einchecken ist nur während der Veranstaltung möglich: vom %(opens)s bis %(closes)s. "
+        "Es wurde nichts vermerkt."
+    ) % {"opens": _local(opens), "closes": _local(closes)}
+
+
+def _local(moment: dt.datetime) -> str:
+    return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")

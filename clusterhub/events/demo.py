@@ -21,70 +21,12 @@ BERLIN = ZoneInfo("Europe/Berlin")
 Status = Registration.Status
 # Where participants of the international formats come from (the summit had 102 countries).
 COUNTRIES = [
-    "DE",
-    "DE",
-    "DE",
-    "DE",
-    "DE",
-    "FR",
-    "IT",
-    "ES",
-    "PT",
-    "NL",
-    "BE",
-    "LU",
-    "AT",
-    "CH",
-    "PL",
-    "CZ",
-    "SK",
-    "HU",
-    "SI",
-    "HR",
-    "RO",
-    "BG",
-    "GR",
-    "CY",
-    "MT",
-    "IE",
-    "DK",
-    "SE",
-    "FI",
-    "EE",
-    "LV",
-    "LT",
-    "NO",
-    "IS",
-    "GB",
-    "UA",
-    "MD",
-    "RS",
-    "BA",
-    "ME",
-    "MK",
-    "AL",
-    "TR",
-    "MA",
-    "TN",
-    "EG",
-    "ZA",
-    "KE",
-    "NG",
-    "GH",
-    "SN",
-    "CA",
-    "US",
-    "MX",
-    "BR",
-    "AR",
-    "CL",
-    "CO",
-    "IN",
-    "JP",
-    "KR",
-    "AU",
-    "NZ",
-]
+    "DE", "DE", "DE", "DE", "DE", "FR", "IT", "ES", "PT", "NL", "BE", "LU", "AT", "CH",
+    "PL", "CZ", "SK", "HU", "SI", "HR", "RO", "BG", "GR", "CY", "MT", "IE", "DK", "SE",
+    "FI", "EE", "LV", "LT", "NO", "IS", "GB", "UA", "MD", "RS", "BA", "ME", "MK", "AL",
+    "TR", "MA", "TN", "EG", "ZA", "KE", "NG", "GH", "SN", "CA", "US", "MX", "BR", "AR",
+    "CL", "CO", "IN", "JP", "KR", "AU", "NZ",
+]  # fmt: skip
 OWN_CLUSTERS = ("smart-industries", "mmt", "social-economy", "green-industry")
 
 
@@ -213,6 +155,52 @@ SUMMIT = FormatSpec(
 )
 
 
+@dataclass(frozen=True)
+class SoonSpec:
+    """A one-off event a few days from the day the demo is loaded, so the calendar, the
+    check-in and the waitlist have something close at hand whenever the demo runs."""
+
+    title: str
+    description: str
+    clusters: tuple[str, ...]
+    days_ahead: int
+    hour: int
+    minutes: int
+    venue: str
+    address: str
+    capacity: int
+    booked: int  # registrations; beyond the capacity they wait
+
+
+SOON = (
+    SoonSpec(
+        "MedTech-Frühstück: Digitale Gesundheitsanwendungen",
+        "Kleine Runde im Mannheimer Medizintechnik-Cluster; die Plätze sind vergeben, die "
+        "Warteliste ist offen.",
+        ("mmt",),
+        6,
+        8,
+        90,
+        "Medizintechnikzentrum MTZ",
+        "Theodor-Kutzer-Ufer 1-3, 68167 Mannheim",
+        3,
+        5,
+    ),
+    SoonSpec(
+        "Green-Tech-Stammtisch: Abwärme nutzen",
+        "Unternehmen aus dem Green Industry Cluster berichten aus der Praxis.",
+        ("green-industry",),
+        13,
+        18,
+        120,
+        "MAFINEX-Technologiezentrum",
+        "Julius-Hatry-Straße 1, 68163 Mannheim",
+        30,
+        12,
+    ),
+)
+
+
 @dataclass
 class People:
     rng: random.Random
@@ -284,14 +272,44 @@ def _history(event: Event, people: People, spec: FormatSpec, now: dt.datetime) -
     return len(rows)
 
 
+def _soon(spec: SoonSpec, people: People, now: dt.datetime) -> tuple[Event, int]:
+    day = timezone.localtime(now, BERLIN).date() + dt.timedelta(days=spec.days_ahead)
+    start = dt.datetime.combine(day, dt.time(spec.hour), tzinfo=BERLIN)
+    event = Event.objects.create(
+        title=spec.title,
+        description=spec.description,
+        starts_at=start,
+        ends_at=start + dt.timedelta(minutes=spec.minutes),
+        venue=spec.venue,
+        address=spec.address,
+        capacity=spec.capacity,
+    )
+    event.clusters.set(Cluster.objects.filter(slug__in=spec.clusters))
+    rows = [
+        Registration(
+            event=event,
+            person=person,
+            country="DE",
+            status=Status.CONFIRMED if index < spec.capacity else Status.WAITLISTED,
+            waitlist_position=index + 1 if index >= spec.capacity else None,
+        )
+        for index, person in enumerate(people.draw(spec.booked))
+    ]
+    Registration.objects.bulk_create(rows)
+    return event, len(rows)
+
+
 @transaction.atomic
-def load_demo_events(seed: int = 2026, until_days: int = 365) -> tuple[int, int]:
-    """Create the formats, their events up to a year ahead, and registrations; idempotent per
-    format (events of a format that already has events are left alone)."""
+def load_demo_events(
+    seed: int = 2026, until_days: int = 365, now: dt.datetime | None = None
+) -> tuple[int, int]:
+    """Create the formats, their events up to a year ahead, a few one-off events in the coming
+    days, and registrations; idempotent per format (events of a format that already has
+    events are left alone) and per one-off title. Dates count from ``now`` (the load)."""
     rng = random.Random(seed)
     faker = Faker("de_DE")
     faker.seed_instance(seed)
-    now = timezone.now()
+    now = now or timezone.now()
     people = People(
         rng=rng,
         faker=faker,
@@ -326,4 +344,9 @@ def load_demo_events(seed: int = 2026, until_days: int = 365) -> tuple[int, int]
                 event.save(update_fields=["online_url", "language"])
             events += 1
             registrations += _history(event, people, spec, now)
+    for soon in SOON:
+        if not Event.objects.filter(title=soon.title, format__isnull=True).exists():
+            _event, booked = _soon(soon, people, now)
+            events += 1
+            registrations += booked
     return events, registrations

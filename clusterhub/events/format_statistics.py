@@ -6,7 +6,11 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
 from clusterhub.directory.models import Membership, Organisation
+from clusterhub.events.charts import Bar, BarChart, bar_chart
 from clusterhub.events.models import Event, Format, Registration
 from clusterhub.events.statistics import EventStatistics, event_statistics
 
@@ -80,3 +84,22 @@ def format_statistics(
             )
         )
     return rows
+
+
+def utilisation_chart(rows: list[FormatEventRow]) -> BarChart:
+    """Places taken against capacity per event: a full bar is a full event."""
+    return bar_chart(
+        _("Vergebene Plätze im Verhältnis zur Kapazität je Termin"),
+        _("Termin"),
+        _("Angemeldet / Plätze"),
+        (
+            Bar(
+                label=formats.date_format(
+                    timezone.localtime(row.event.starts_at), "SHORT_DATE_FORMAT"
+                ),
+                value=f"{row.stats.registered} / {row.stats.capacity}",
+                share=row.stats.utilisation,
+            )
+            for row in rows
+        ),
+    )

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import partial
 
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -19,7 +20,9 @@ from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.clusters.models import Cluster
 from clusterhub.directory.models import Consent, Organisation, Person
+from clusterhub.events.mails import build_message
 from clusterhub.events.models import Event, EventMail, Invitation, Registration
+from clusterhub.events.queries import places_of
 from clusterhub.events.services import Actor
 from clusterhub.taxonomy.models import Theme
 
@@ -42,15 +45,36 @@ class Segment:
         }
 
 
+# Stands in for each invitee's own token in the preview; every real mail has its own link.
+PREVIEW_TOKEN = "VORSCHAU"
+
+
 @dataclass(frozen=True)
 class InvitationPreview:
     matching: int
     already_invited: int
     already_registered: int
+    # The event's places now: the invitees who register after them land on the waitlist.
+    capacity: int = 0
+    taken: int = 0
+    waitlisted: int = 0
 
     @property
     def to_invite(self) -> int:
         return self.matching - self.already_invited - self.already_registered
+
+    @property
+    def free(self) -> int:
+        return max(self.capacity - self.taken, 0)
+
+    @property
+    def is_full(self) -> bool:
+        return self.free == 0
+
+    @property
+    def would_waitlist(self) -> int:
+        """How many of the new invitees land on the waitlist if every one of them registers."""
+        return max(self.to_invite - self.free, 0)
 
 
 def _organisations(segment: Segment, today: dt.date) -> QuerySet[Organisation]:
@@ -96,13 +120,36 @@ def _invited_ids(event: Event) -> QuerySet[Invitation, int]:
 def preview_invitations(event: Event, segment: Segment) -> InvitationPreview:
     people = segment_people(segment)
     invited = people.filter(pk__in=_invited_ids(event))
+    places = places_of(event)
     return InvitationPreview(
         matching=people.count(),
         already_invited=invited.count(),
         already_registered=people.filter(pk__in=_registered_ids(event))
         .exclude(pk__in=invited.values("pk"))
         .count(),
+        capacity=places.capacity,
+        taken=places.taken,
+        waitlisted=places.waitlisted,
     )
+
+
+def _people_to_invite(event: Event, segment: Segment) -> QuerySet[Person]:
+    return (
+        segment_people(segment)
+        .exclude(pk__in=_invited_ids(event))
+        .exclude(pk__in=_registered_ids(event))
+        .order_by("pk")
+    )
+
+
+def preview_invitation_mail(event: Event, segment: Segment) -> EmailMessage | None:
+    """The mail the first new invitee would get, built the way the outbox builds it (their
+    language, subject, text); only the link's token is a stand-in. None when no one is new."""
+    person = _people_to_invite(event, segment).first()
+    if person is None:
+        return None
+    invitation = Invitation(event=event, person=person, token=PREVIEW_TOKEN)
+    return build_message(EventMail(invitation=invitation, kind=EventMail.Kind.INVITATION))
 
 
 def send_invitations(actor: Actor, event: Event, segment: Segment) -> list[Invitation]:

@@ -85,3 +85,34 @@ def participants(event: Event, query: str = "") -> QuerySet[Registration]:
             | Q(token=query)
         )
     return rows.order_by("status", "waitlist_position", "person__last_name", "pk")
+
+
+@dataclass(frozen=True)
+class StaffEventList:
+    upcoming: list[Event]
+    past: list[Event]
+
+
+def staff_event_list(
+    visible: QuerySet[Event], now: dt.datetime, *, limit: int = 200
+) -> StaffEventList:
+    """The staff list: events not yet over, the next first, then past ones, the latest first.
+
+    Each event carries ``taken`` (places held) and ``waitlisted`` for the places column.
+    """
+    events = (
+        visible.select_related("format")
+        .prefetch_related("clusters")
+        .annotate(
+            taken=Count(
+                "registrations", filter=Q(registrations__status__in=Registration.HOLDS_PLACE)
+            ),
+            waitlisted=Count(
+                "registrations", filter=Q(registrations__status=Registration.Status.WAITLISTED)
+            ),
+        )
+    )
+    return StaffEventList(
+        upcoming=list(events.filter(ends_at__gte=now).order_by("starts_at", "pk")[:limit]),
+        past=list(events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")[:limit]),
+    )

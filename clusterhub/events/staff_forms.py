@@ -14,7 +14,7 @@ from clusterhub.accounts.roles import Viewer
 from clusterhub.clusters.models import Cluster
 from clusterhub.core.forms import KernFormMixin
 from clusterhub.directory.models import Organisation
-from clusterhub.events.invitations import Segment
+from clusterhub.events.invitations import InvitationPreview, Segment
 from clusterhub.events.models import Event, Format
 from clusterhub.taxonomy.models import Theme
 
@@ -174,6 +174,40 @@ class SegmentForm(KernFormMixin, forms.Form):
     def segment(self) -> Segment:
         data = self.cleaned_data
         return Segment(cluster=data.get("cluster"), theme=data.get("theme"), kind=data["kind"])
+
+
+class SendInvitationsForm(KernFormMixin, forms.Form):
+    """The confirm step: the count the person saw in the preview, and, when invitees would
+    land on the waitlist, that they know it. A changed count shows the preview again."""
+
+    confirmed_count = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    waitlist_accepted = forms.BooleanField(
+        label=_("Ich weiß, dass Eingeladene, die sich anmelden, auf die Warteliste kommen."),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, preview: InvitationPreview, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.preview = preview
+        if not preview.would_waitlist:
+            del self.fields["waitlist_accepted"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        count = data.get("confirmed_count")
+        if count is not None and count != self.preview.to_invite:
+            raise forms.ValidationError(
+                _(
+                    "Die Zahl der Einzuladenden hat sich seit der Vorschau geändert. Bitte "
+                    "prüfen Sie die Vorschau und bestätigen Sie erneut."
+                )
+            )
+        if self.preview.would_waitlist and not data.get("waitlist_accepted"):
+            self.add_error(
+                "waitlist_accepted",
+                _("Bitte bestätigen Sie, dass Eingeladene auf die Warteliste kommen."),
+            )
+        return data
 
 
 class FeedbackForm(KernFormMixin, forms.Form):

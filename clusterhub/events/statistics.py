@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
+from clusterhub.events.charts import Bar, BarChart, bar_chart
+from clusterhub.events.feedback import FeedbackSummary
 from clusterhub.events.models import Event, Registration
 
 Status = Registration.Status
@@ -57,4 +61,22 @@ def event_statistics(event: Event) -> EventStatistics:
         new_organisations=len(organisation_ids - returning),
         returning_organisations=len(organisation_ids & returning),
         countries=tuple(sorted(countries.items(), key=lambda item: (-item[1], item[0]))),
+    )
+
+
+def rating_chart(summary: FeedbackSummary) -> BarChart:
+    """How many answers gave each rating; the most frequent rating is the full bar."""
+    most = max((count for _rating, count, _percent in summary.distribution), default=0)
+    return bar_chart(
+        _("Verteilung der Bewertungen"),
+        _("Bewertung"),
+        _("Antworten"),
+        (
+            Bar(
+                label=_("%(rating)d von 5") % {"rating": rating},
+                value=str(count),
+                share=count / most if most else 0.0,
+            )
+            for rating, count, _percent in summary.distribution
+        ),
     )

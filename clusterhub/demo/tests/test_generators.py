@@ -74,3 +74,32 @@ def test_cordis_companies_split_into_sme_and_large() -> None:
     assert kind_for("PRC", "BASF SE", 2) == "large"
     assert kind_for("HES", "UNIVERSITY OF EXAMPLE", 2) == "university"
     assert kind_for("OTH", "EXAMPLE ASSOCIATION", 2) == "association"
+
+
+def test_no_two_generated_organisations_share_a_name() -> None:
+    # Before, "Akademie für Angewandte Informatik Ludwigshafen am Rhein gGmbH" and about 400
+    # other names came twice or more among the demo's 3,000 (a small vocabulary, drawn often).
+    generator = RegionalGenerator(42, TODAY, taken_names=["Bytemind GmbH"])
+    drawn = [generator.draft(with_people=False).organisation.name for _ in range(3000)]
+
+    folded = [name.casefold() for name in drawn]
+    assert len(set(folded)) == len(folded)
+    assert "bytemind gmbh" not in folded  # a stored name is not drawn again
+
+
+def test_cordis_lists_one_entity_under_one_pic_even_when_it_has_two() -> None:
+    from clusterhub.demo.cordis import CordisOrganisation, same_name_aliases
+
+    def entry(pic: str, name: str, country: str = "DE") -> CordisOrganisation:
+        return CordisOrganisation(pic, name, "REC", country, 1)
+
+    listed = [
+        entry("1", "DEUTSCHES KREBSFORSCHUNGSZENTRUM"),
+        entry("2", "Deutsches  Krebsforschungszentrum"),
+        entry("3", "UNIVERSITAET ZUERICH", "CH"),
+        entry("4", "UNIVERSITAET ZUERICH", "CH"),
+        entry("5", "UNIVERSITAET ZUERICH", "AT"),  # another country: another entity
+    ]
+
+    assert same_name_aliases(listed, preferred=set()) == {"2": "1", "4": "3"}
+    assert same_name_aliases(listed, preferred={"4"}) == {"2": "1", "3": "4"}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+import gzip
+from datetime import date, timedelta
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -15,6 +17,8 @@ from django.urls import reverse
 from clusterhub.clusters.models import Cluster
 from clusterhub.crm.models import FollowUp, Interaction
 from clusterhub.demo.clusters import ALL_CLUSTERS
+from clusterhub.demo.interactions import NOTES, Contact, InteractionGenerator
+from clusterhub.demo.loader import DemoOptions, load_demo
 from clusterhub.demo.named import named_organisation_rows
 from clusterhub.directory.models import Membership, Organisation, Person
 from clusterhub.projects.models import Participation, Project
@@ -209,3 +213,104 @@ def test_generated_follow_ups_include_overdue_ones_for_managers(tmp_path: Path) 
     open_items = FollowUp.objects.filter(done_at__isnull=True)
     assert open_items.filter(due_on__lt=date.today()).exists()
     assert set(open_items.values_list("assignee__account__role", flat=True)) == {"manager"}
+
+
+PINNED_TODAY = date(2031, 3, 17)
+
+
+def test_demo_follow_ups_fall_due_around_the_day_it_is_loaded() -> None:
+    # Before: 63 open follow-ups for one manager, overdue since 22 months before loading.
+    generator = InteractionGenerator(42, PINNED_TODAY)
+    manager = User(username="manager.smart")
+    contacts = [Contact(index, 1, date(2018, 1, 1), PINNED_TODAY) for index in range(900)]
+    follow_ups = [
+        follow_up
+        for contact in contacts
+        for day in generator.occurrences(contact)
+        if (follow_up := generator.follow_up(Interaction(occurred_on=day), manager))
+    ]
+
+    open_items = [item for item in follow_ups if item.done_at is None]
+    overdue = [item for item in open_items if item.due_on < PINNED_TODAY]
+    soon = [item for item in open_items if item.due_on <= PINNED_TODAY + timedelta(days=14)]
+    assert len(follow_ups) > 300
+    assert 3 <= len(overdue) <= 15  # a few, as a working team has
+    assert min(item.due_on for item in overdue) >= PINNED_TODAY - timedelta(days=21)
+    assert len(soon) - len(overdue) >= 5
+    assert all(item.done_at.date() <= PINNED_TODAY for item in follow_ups if item.done_at)
+    assert all("2025" not in note for note in NOTES)
+
+
+@pytest.mark.django_db
+def test_the_loaded_demo_dates_its_follow_ups_from_the_day_it_is_loaded(tmp_path: Path) -> None:
+    load_demo(
+        DemoOptions(cordis_dir=tmp_path / "absent", regional=100, today=PINNED_TODAY),
+        progress=lambda _line: None,
+    )
+
+    showcase = FollowUp.objects.get(description="Förderaufruf Digitalisierung weiterleiten")
+    open_items = FollowUp.objects.filter(done_at__isnull=True)
+    assert showcase.due_on == PINNED_TODAY + timedelta(days=5)
+    assert not open_items.filter(due_on__lt=PINNED_TODAY - timedelta(days=21)).exists()
+    assert Interaction.objects.latest("occurred_on").occurred_on <= PINNED_TODAY
+
+
+@pytest.mark.django_db
+def test_no_organisation_appears_twice_in_the_public_directory(tiny_cordis: Path) -> None:
+    # A second PIC under the first one's name, as CORDIS has for several institutes.
+    with gzip.open(tiny_cordis / "organisations.csv.gz", "at", encoding="utf-8") as handle:
+        handle.write("900000009,INSTITUT EXEMPLAIRE DE RECHERCHE,REC,FR,eu15,1,0\n")
+    load("--cordis-dir", str(tiny_cordis), "--regional", "600")
+
+    names = [name.casefold() for name in Organisation.objects.values_list("name", flat=True)]
+    assert len(names) == len(set(names))
+    assert Organisation.objects.filter(name="INSTITUT EXEMPLAIRE DE RECHERCHE").count() == 1
+    page = Client().get(reverse("directory:public_list")).content.decode()
+    listed = Organisation.objects.filter(listed_publicly=True).order_by("name")[:25]
+    assert listed.exists()
+    for organisation in listed:
+        assert page.count(f">{organisation.name}<") <= 1
+
+
+MAKEFILE = Path(__file__).resolve().parents[3] / "Makefile"
+
+
+def test_make_demo_prints_the_logins_last_and_files_the_mails() -> None:
+    # Before: the worker printed every mail to the console after the table of logins.
+    text = MAKEFILE.read_text(encoding="utf-8")
+    recipe = text.split("\ndemo: migrate\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    steps = [line.strip() for line in recipe if line.startswith("\t")]
+
+    order = ["load_demo --if-empty --no-logins", "load_demo_events", "build_partner_index"]
+    positions = [next(i for i, step in enumerate(steps) if name in step) for name in order]
+    logins = next(i for i, step in enumerate(steps) if step.endswith("demo_logins"))
+    assert positions == sorted(positions) and logins > positions[-1]
+    assert steps[logins + 1 :] == ["PYTHON=$(PY) scripts/serve_demo.sh"]
+    assert "demo: export EMAIL_BACKEND ?= django.core.mail.backends.filebased.EmailBackend" in text
+
+
+@pytest.mark.django_db
+def test_demo_logins_prints_each_role_and_where_the_mails_go(tmp_path: Path, settings: Any) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
+    quiet = load("--cordis-dir", str(tmp_path / "absent"), "--no-logins")
+    out = StringIO()
+
+    call_command("demo_logins", stdout=out)
+
+    lines = out.getvalue().strip().splitlines()
+    assert "Benutzer:" not in quiet
+    users = [line.split("Benutzer:")[1].split()[0] for line in lines if "Benutzer:" in line]
+    assert users == [
+        "manager.smart",
+        "manager.medtech",
+        "manager.social",
+        "manager.green",
+        "admin",
+        "reader",
+        "member",
+    ]
+    assert lines[-1] == (
+        f"E-Mails der Demo werden nicht versandt, sondern in {tmp_path / 'mail'} abgelegt."
+    )
+    assert "Benutzer: member" in lines[-2]

@@ -27,9 +27,15 @@ Status = Registration.Status
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
+def starting_in(delta: dt.timedelta, **fields: Any) -> Event:
+    start = (timezone.now() + delta).replace(microsecond=0)
+    return make_event(starts_at=start, ends_at=start + dt.timedelta(hours=2), **fields)
+
+
 @pytest.fixture
 def medtech_event(registry: Registry) -> Event:
-    event = make_event(capacity=5, title="MedTech-Frühstück")
+    # Starts within the hour: the door is open, as it is when staff scan the codes.
+    event = starting_in(dt.timedelta(minutes=45), capacity=5, title="MedTech-Frühstück")
     event.clusters.add(registry.medtech)
     return event
 
@@ -88,6 +94,69 @@ def test_the_checkin_page_marks_attendance_for_managers_only(
     assert AuditEntry.objects.filter(
         object_type="events.registration", changes__status=[Status.CONFIRMED, Status.ATTENDED]
     ).exists()
+
+
+@pytest.mark.parametrize(
+    "start",
+    [dt.timedelta(days=70), dt.timedelta(hours=3, minutes=5), -dt.timedelta(hours=2, minutes=5)],
+    ids=["weeks-before", "just-before-the-door-opens", "after-the-end"],
+)
+def test_a_checkin_outside_the_event_is_refused_and_marks_nothing(
+    login: Login, registry: Registry, start: dt.timedelta
+) -> None:
+    # The pilot's case: a check-in on 1 December for an event on 10 February.
+    event = starting_in(start, capacity=5, title="Netzwerkforum")
+    event.clusters.add(registry.medtech)
+    registration = Registration.objects.create(
+        event=event, person=_people(1)[0], status=Status.CONFIRMED
+    )
+    url = reverse("events:checkin", args=[checkin_signature(registration)])
+    client = login("medtech_manager")
+
+    shown = client.get(url).content.decode()
+    refused = client.post(url)
+
+    registration.refresh_from_db()
+    assert "Einchecken ist nur während der Veranstaltung möglich" in shown
+    assert "Einchecken</span></button>" not in shown
+    assert refused.status_code == 200
+    assert "Es wurde nichts vermerkt." in refused.content.decode()
+    assert (registration.status, registration.checked_in_at) == (Status.CONFIRMED, None)
+    assert not AuditEntry.objects.filter(object_type="events.registration").exists()
+    if start > dt.timedelta(0):
+        # The cancel link still works: nothing says the event has begun.
+        services.check_cancellable(registration, event, timezone.now())
+
+
+def test_the_door_opens_three_hours_before_the_start(login: Login, registry: Registry) -> None:
+    event = starting_in(dt.timedelta(hours=2, minutes=55), capacity=5)
+    event.clusters.add(registry.medtech)
+    registration = Registration.objects.create(
+        event=event, person=_people(1)[0], status=Status.CONFIRMED
+    )
+
+    login("medtech_manager").post(reverse("events:checkin", args=[checkin_signature(registration)]))
+
+    registration.refresh_from_db()
+    assert registration.status == Status.ATTENDED
+
+
+def test_the_participant_list_cannot_mark_someone_present_weeks_ahead(
+    login: Login, registry: Registry
+) -> None:
+    event = starting_in(dt.timedelta(days=70), capacity=5)
+    event.clusters.add(registry.medtech)
+    registration = Registration.objects.create(
+        event=event, person=_people(1)[0], status=Status.CONFIRMED
+    )
+
+    response = login("medtech_manager").post(
+        reverse("events:mark_attendance", args=[registration.pk]), {"attended": "1"}, follow=True
+    )
+
+    registration.refresh_from_db()
+    assert registration.status == Status.CONFIRMED
+    assert "Einchecken ist nur während der Veranstaltung möglich" in response.content.decode()
 
 
 def test_the_checkin_page_needs_a_login_and_a_valid_signature(

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from clusterhub.conftest import Registry
 from clusterhub.directory.models import Organisation
+from clusterhub.events import charts
 from clusterhub.events.format_statistics import format_statistics
-from clusterhub.events.models import Event, Format, Registration
+from clusterhub.events.models import Event, Feedback, Format, Registration
 from clusterhub.events.tests.conftest import make_event
 from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory
 
@@ -71,8 +74,73 @@ def test_each_event_of_a_format_gets_its_row_with_reach_and_returning_organisati
     page = login("reader").get(reverse("events:format_statistics", args=[series.pk]))
     html = page.content.decode()
     assert page.status_code == 200
-    assert 'class="bar-chart"' in html and "width: 50%" in html and "width: 100%" in html
+    chart = html.split('id="utilisation-chart"')[1].split("</figure>")[0]
+    widths = [float(width) for width in re.findall(r'class="bar" [^>]*width="([\d.]+)%"', chart)]
+    assert len(widths) == 2 and widths[0] > 0
+    assert widths[0] / widths[1] == pytest.approx(0.5)  # 2 of 4 places beside 2 of 2
+    cells = re.findall(r'<td class="kern-table__cell">([^<]*)</td>', chart)
+    assert cells == ["2 / 4", "2 / 2"]
+    assert "<svg" in chart and 'role="img"' in chart and "<caption" in chart
+    assert "kern-number" not in html
     assert "Hochschule: 1" in html
     assert login("member").get(
         reverse("events:format_statistics", args=[series.pk])
     ).status_code in {403, 404}
+
+
+def relative_luminance(colour: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(first: str, second: str) -> float:
+    light, dark = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_bars_stand_out_from_the_page_and_their_track() -> None:
+    assert contrast(charts.BAR_COLOUR, "#ffffff") >= 3
+    assert contrast(charts.BAR_COLOUR, charts.TRACK_COLOUR) >= 3
+    assert contrast(charts.TRACK_OUTLINE, "#ffffff") >= 3
+
+
+def test_bar_widths_are_proportional_and_an_overfull_bar_stops_at_full() -> None:
+    chart = charts.bar_chart(
+        "Titel",
+        "Termin",
+        "Wert",
+        [charts.Bar("a", "1", 0.25), charts.Bar("b", "2", 0.5), charts.Bar("c", "9", 1.4)],
+    )
+    widths = [bar.width for bar in chart.bars]
+    assert widths == [charts.BAR_SPAN / 4, charts.BAR_SPAN / 2, charts.BAR_SPAN]
+    assert [bar.y for bar in chart.bars] == sorted({bar.y for bar in chart.bars})
+    assert all(bar.value_x > charts.LABEL_SPAN + bar.width for bar in chart.bars)
+
+
+def test_the_event_statistics_draw_the_ratings_as_bars_with_a_table(
+    login: Login, registry: Registry
+) -> None:
+    event = held(Format.objects.create(name="Bar", slug="bar"), 3, capacity=5)
+    for rating in (5, 5, 4):
+        registration = Registration.objects.create(
+            event=event, person=PersonFactory.create(), status=Status.ATTENDED
+        )
+        Feedback.objects.create(registration=registration, rating=rating)
+
+    html = login("reader").get(reverse("events:statistics", args=[event.pk])).content.decode()
+
+    chart = html.split('id="rating-chart"')[1].split("</figure>")[0]
+    widths = [float(width) for width in re.findall(r'class="bar" [^>]*width="([\d.]+)%"', chart)]
+    assert widths[:2] == [charts.BAR_SPAN, charts.BAR_SPAN / 2]  # 2 fives, 1 four
+    assert widths[2:] == [0.0, 0.0, 0.0]
+    assert re.findall(r'<td class="kern-table__cell">([^<]*)</td>', chart) == [
+        "2",
+        "1",
+        "0",
+        "0",
+        "0",
+    ]

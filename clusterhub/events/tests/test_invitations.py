@@ -136,8 +136,71 @@ def test_the_staff_page_shows_the_count_before_sending(
 
     nothing_chosen = client.post(url, {"send": "1"}).content.decode()
     assert "Bitte wählen Sie einen Cluster" in nothing_chosen
-    client.post(url, {"cluster": registry.medtech.pk, "send": "1"})
+    client.post(url, {"cluster": registry.medtech.pk, "send": "1", "confirmed_count": "2"})
     assert Invitation.objects.filter(event=event).count() == 2
+
+
+def test_inviting_to_a_full_event_warns_counts_the_waitlist_and_shows_the_mail(
+    login: Login, registry: Registry, medtech_people: dict[str, Person]
+) -> None:
+    # The pilot's case: 3 of 3 places taken and 2 on the waitlist, then invitations went out.
+    event = make_event(capacity=3, title="Netzwerkforum Smart Production")
+    event.clusters.add(registry.medtech)
+    for index in range(5):
+        services.register_participant(event, person_data(index))
+    url = reverse("events:invite", args=[event.pk])
+    client = login("medtech_manager")
+
+    page = client.get(url, {"cluster": registry.medtech.pk}).content.decode()
+
+    assert "Plätze: 3 von 3 vergeben, 2 auf der Warteliste." in page
+    assert 'id="capacity-warning"' in page and "Die Veranstaltung ist ausgebucht." in page
+    assert "kommt auf die Warteliste: bis zu 2 Eingeladene" in page
+    first = min(medtech_people["newsletter"], medtech_people["events"], key=lambda p: p.pk)
+    preview = page.split('id="mail-preview"')[1]
+    assert first.email in preview
+    assert "Einladung: Netzwerkforum Smart Production" in preview
+    assert f"Guten Tag {first.full_name}," in preview
+    assert "/veranstaltungen/einladung/VORSCHAU/" in preview
+    assert "Ich weiß, dass Eingeladene" in page
+
+    unconfirmed = {"cluster": registry.medtech.pk, "send": "1"}
+    without_count = client.post(url, unconfirmed)
+    without_waitlist = client.post(url, {**unconfirmed, "confirmed_count": "2"})
+    assert without_count.status_code == without_waitlist.status_code == 200
+    assert "Bitte bestätigen Sie, dass Eingeladene" in without_waitlist.content.decode()
+    assert not Invitation.objects.exists()
+
+    stale = client.post(url, {**unconfirmed, "confirmed_count": "5", "waitlist_accepted": "on"})
+    assert "hat sich seit der Vorschau geändert" in stale.content.decode()
+    assert not Invitation.objects.exists()
+
+    client.post(url, {**unconfirmed, "confirmed_count": "2", "waitlist_accepted": "on"})
+    assert Invitation.objects.filter(event=event).count() == 2
+
+
+def test_an_event_with_room_for_everyone_needs_no_waitlist_confirmation(
+    login: Login, registry: Registry, medtech_people: dict[str, Person]
+) -> None:
+    event = make_event(capacity=10)
+    event.clusters.add(registry.medtech)
+    url = reverse("events:invite", args=[event.pk])
+    client = login("medtech_manager")
+
+    page = client.get(url, {"cluster": registry.medtech.pk}).content.decode()
+    client.post(url, {"cluster": registry.medtech.pk, "send": "1", "confirmed_count": "2"})
+
+    assert 'id="capacity-warning"' not in page and "Ich weiß, dass" not in page
+    assert 'id="mail-preview"' in page
+    assert Invitation.objects.filter(event=event).count() == 2
+
+
+def test_the_preview_counts_how_many_invitees_would_wait(registry: Registry) -> None:
+    preview = invitations.InvitationPreview(
+        matching=90, already_invited=3, already_registered=1, capacity=20, taken=15, waitlisted=0
+    )
+    assert (preview.to_invite, preview.free, preview.would_waitlist) == (86, 5, 81)
+    assert not preview.is_full
 
 
 def test_the_invitation_link_registers_for_an_event_by_invitation(

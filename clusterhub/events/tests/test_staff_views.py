@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from clusterhub.conftest import Registry
@@ -22,7 +24,14 @@ Status = Registration.Status
 
 @pytest.fixture
 def medtech_event(registry: Registry) -> Event:
-    event = make_event(capacity=2, title="MedTech-Frühstück")
+    # Starts within the hour, so marking someone present is plausible.
+    start = (timezone.now() + dt.timedelta(minutes=45)).replace(microsecond=0)
+    event = make_event(
+        capacity=2,
+        title="MedTech-Frühstück",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+    )
     event.clusters.add(registry.medtech)
     services.register_participant(event, person_data(1, organisation_name="=HYPERLINK(1)"))
     return event
@@ -140,3 +149,42 @@ def test_statistics_count_attendance_returning_organisations_and_countries(
 def test_staff_list_shows_events_to_staff_only(login: Login, medtech_event: Event) -> None:
     assert "MedTech-Frühstück" in login("reader").get(reverse("events:staff_list")).content.decode()
     assert login("member").get(reverse("events:staff_list")).status_code == 403
+
+
+def test_staff_list_puts_the_next_event_first_and_marks_past_ones(
+    login: Login, registry: Registry
+) -> None:
+    now = timezone.now().replace(microsecond=0)
+
+    def held(title: str, days: int, capacity: int = 3) -> Event:
+        start = now + dt.timedelta(days=days)
+        return make_event(
+            title=title, capacity=capacity, starts_at=start, ends_at=start + dt.timedelta(hours=2)
+        )
+
+    later, long_ago = held("Später im Jahr", 90), held("Vor einem Jahr", -365)
+    full, next_one = held("Voll mit Warteliste", 30), held("Nächste Woche", 7)
+    last_month = held("Letzten Monat", -30)
+    for index in range(5):  # 3 of 3 places, 2 on the waitlist
+        services.register_participant(full, person_data(index))
+
+    page = login("reader").get(reverse("events:staff_list")).content.decode()
+
+    upcoming, past = page.split('id="upcoming-events"')[1].split('id="past-events"')
+    titles = [event.title for event in (next_one, full, later, last_month, long_ago)]
+    positions = [page.index(title) for title in titles]
+    assert positions == sorted(positions)
+    assert all(title in upcoming for title in titles[:3])
+    assert all(title in past for title in titles[3:])
+    assert past.count("Vergangen</td>") == 2 and "Geplant" not in past
+    assert "Geplant" in upcoming and "Ausgebucht" in upcoming
+    assert "3 / 3<br>" in upcoming and "2 auf der Warteliste" in upcoming
+    assert 'href="/intern/veranstaltungen/"' in page  # the internal menu leads here
+
+
+def test_the_internal_menu_leads_staff_to_the_event_list_but_not_members(
+    login: Login, registry: Registry
+) -> None:
+    link = f'href="{reverse("events:staff_list")}"'
+    assert link in login("medtech_manager").get(reverse("core:dashboard")).content.decode()
+    assert link not in login("member").get(reverse("events:calendar")).content.decode()

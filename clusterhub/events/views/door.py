@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from clusterhub.core.decorators import staff_required
 from clusterhub.events import attendance, services
 from clusterhub.events.access import get_event_for_user
-from clusterhub.events.checkin import registration_id_from
+from clusterhub.events.checkin import door_closed_reason, registration_id_from
 from clusterhub.events.models import Registration
 
 
@@ -32,11 +32,10 @@ def checkin(request: HttpRequest, signature: str) -> HttpResponse:
         raise Http404
     get_event_for_user(request.user, registration.event_id, write=True)
     error = ""
+    now = timezone.now()
     if request.method == "POST":
         try:
-            attendance.record_attendance(
-                request.user, registration, attended=True, now=timezone.now()
-            )
+            attendance.check_in(request.user, registration, now=now)
         except services.RegistrationRefused as refusal:
             error = str(refusal)
         else:
@@ -45,7 +44,12 @@ def checkin(request: HttpRequest, signature: str) -> HttpResponse:
                 _("%(name)s ist eingecheckt.") % {"name": registration.person.full_name},
             )
             return redirect("events:checkin", signature=signature)
-    context = {"registration": registration, "event": registration.event, "error": error}
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "error": error,
+        "door_closed": door_closed_reason(registration.event, now),
+    }
     return render(request, "events/staff/checkin.html", context)
 
 

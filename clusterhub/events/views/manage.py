@@ -14,7 +14,13 @@ from clusterhub.core.decorators import staff_required
 from clusterhub.events import editing, invitations
 from clusterhub.events.access import can_create_events, get_event_for_user, get_format_for_user
 from clusterhub.events.models import Event, Format
-from clusterhub.events.staff_forms import EventForm, FormatForm, PlanEventsForm, SegmentForm
+from clusterhub.events.staff_forms import (
+    EventForm,
+    FormatForm,
+    PlanEventsForm,
+    SegmentForm,
+    SendInvitationsForm,
+)
 
 
 def _event_form_page(request: HttpRequest, event: Event | None) -> HttpResponse:
@@ -87,24 +93,34 @@ def format_plan(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
-    """GET with a segment shows how many would be invited; POST with ``send`` invites them."""
+    """GET with a segment previews: how many, the places left, the mail itself. POST with
+    ``send`` sends only when it confirms the count shown (and the waitlist, if any)."""
     event = get_event_for_user(request.user, pk, write=True)
     data = request.POST if request.method == "POST" else request.GET
     form = SegmentForm(data if data else None)
-    preview = None
+    preview = mail = confirm = None
     if form.is_valid():
         segment = form.segment()
-        if request.method == "POST" and request.POST.get("send") == "1":
+        preview = invitations.preview_invitations(event, segment)
+        sending = request.method == "POST" and request.POST.get("send") == "1"
+        confirm = SendInvitationsForm(
+            request.POST if sending else None,
+            preview=preview,
+            initial={"confirmed_count": preview.to_invite},
+        )
+        if sending and confirm.is_valid():
             sent = invitations.send_invitations(request.user, event, segment)
             messages.success(
                 request, _("%(count)d Einladungen werden versendet.") % {"count": len(sent)}
             )
             return redirect("events:invite", pk=event.pk)
-        preview = invitations.preview_invitations(event, segment)
+        mail = invitations.preview_invitation_mail(event, segment)
     context = {
         "event": event,
         "form": form,
         "preview": preview,
+        "confirm": confirm,
+        "mail": mail,
         "invited": event.invitations.count(),
     }
     return render(request, "events/staff/invite.html", context)

@@ -23,23 +23,19 @@ from clusterhub.events.access import (
 )
 from clusterhub.events.countries import current_country_names
 from clusterhub.events.feedback import feedback_summary
-from clusterhub.events.format_statistics import format_statistics
+from clusterhub.events.format_statistics import format_statistics, utilisation_chart
 from clusterhub.events.forms import ManualRegistrationForm
 from clusterhub.events.models import Format, Registration
-from clusterhub.events.statistics import event_statistics
+from clusterhub.events.statistics import event_statistics, rating_chart
 
 
 @staff_required
 def event_list(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request.user)
-    events = (
-        events_visible_to(viewer)
-        .select_related("format")
-        .prefetch_related("clusters")
-        .order_by("-starts_at", "-pk")[:200]
-    )
+    now = timezone.now()
     context = {
-        "events": events,
+        "events": queries.staff_event_list(events_visible_to(viewer), now),
+        "now": now,
         "formats": Format.objects.order_by("name") if viewer.is_agency_staff else [],
         "can_create": can_create_events(viewer),
     }
@@ -126,11 +122,13 @@ def statistics(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_event_for_user(request.user, pk)
     stats = event_statistics(event)
     names = current_country_names()
+    feedback = feedback_summary(event)
     context = {
         "event": event,
         "stats": stats,
         "countries": [(names.get(code, code), count) for code, count in stats.countries],
-        "feedback": feedback_summary(event),
+        "feedback": feedback,
+        "rating_chart": rating_chart(feedback),
     }
     return render(request, "events/staff/statistics.html", context)
 
@@ -139,5 +137,5 @@ def statistics(request: HttpRequest, pk: int) -> HttpResponse:
 def format_statistics_page(request: HttpRequest, pk: int) -> HttpResponse:
     event_format = get_format_for_user(request.user, pk)
     rows = format_statistics(event_format)
-    context = {"format": event_format, "rows": rows}
+    context = {"format": event_format, "rows": rows, "chart": utilisation_chart(rows)}
     return render(request, "events/staff/format_statistics.html", context)

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 from django.urls import reverse
 
 from clusterhub.demo.loader import DemoOptions, load_demo
+from clusterhub.demo.logins import login_lines
 from clusterhub.directory.models import Organisation
 
 
@@ -40,6 +41,11 @@ class Command(BaseCommand):
             help="Anzahl generierter regionaler Organisationen (Standard: 3000).",
         )
         parser.add_argument("--seed", type=int, default=42, help="Startwert des Zufalls.")
+        parser.add_argument(
+            "--no-logins",
+            action="store_true",
+            help="Keine Anmeldedaten ausgeben (make demo gibt sie zuletzt mit demo_logins aus).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["if_empty"] and Organisation.objects.exists():
@@ -64,12 +70,11 @@ class Command(BaseCommand):
                 f"Demo geladen: {result.organisations} Organisationen in {elapsed:.1f} s."
             )
         )
+        if options["no_logins"]:
+            return
         self.stdout.write(f"Anmeldung unter {settings.SITE_URL}{reverse('accounts:login')}")
-        for login in result.logins:
-            self.stdout.write(
-                f"  {login.role:<24} Benutzer: {login.username:<16} "
-                f"Passwort: {login.password}   ({login.note})"
-            )
+        for line in login_lines(result.logins):
+            self.stdout.write(line)
         detail = reverse("directory:organisation_detail", args=[result.showcase_organisation_id])
         note = reverse("crm:interaction_detail", args=[result.private_note_id])
         self.stdout.write(f"Pepperl+Fuchs: {detail}")
