@@ -114,6 +114,11 @@ def _role(entry: AuditEntry) -> str:
     return _("nicht angemeldet")
 
 
+def actor_label(user: Any) -> str:
+    full_name = user.get_full_name()
+    return f"{full_name} ({user.get_username()})" if full_name else user.get_username()
+
+
 def describe(entries: Iterable[AuditEntry]) -> list[EntryView]:
     entries = list(entries)
     existing = _existing(entries)
@@ -125,7 +130,7 @@ def describe(entries: Iterable[AuditEntry]) -> list[EntryView]:
         views.append(
             EntryView(
                 entry=entry,
-                actor=(actor.get_full_name() or actor.get_username()) if actor else EMPTY,
+                actor=actor_label(actor) if actor is not None else EMPTY,
                 action=str(entry.get_action_display()),
                 kind=str(model._meta.verbose_name) if model is not None else "",
                 name=str(obj) if obj is not None else entry.object_repr,

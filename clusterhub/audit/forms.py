@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from clusterhub.audit.display import actor_label
 from clusterhub.audit.models import AuditEntry
 from clusterhub.core.forms import KernFormMixin
 from clusterhub.core.widgets import FastSelect
@@ -25,8 +26,13 @@ def object_kind_choices() -> list[tuple[str, str]]:
     return sorted(kinds, key=lambda kind: kind[1].lower())
 
 
+class ActorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return actor_label(obj)
+
+
 class AuditFilterForm(KernFormMixin, forms.Form):
-    actor = forms.ModelChoiceField(
+    actor = ActorChoiceField(
         label=_("Wer"),
         queryset=get_user_model().objects.none(),
         required=False,
@@ -58,7 +64,6 @@ class AuditFilterForm(KernFormMixin, forms.Form):
             .objects.filter(Q(account__isnull=False) | Q(is_superuser=True))
             .order_by("last_name", "first_name", "username")
         )
-        actor_field.label_from_instance = _actor_label  # type: ignore[method-assign]
         kind_field = self.fields["kind"]
         assert isinstance(kind_field, forms.ChoiceField)
         kind_field.choices = [("", _("alle")), *object_kind_choices()]
@@ -69,8 +74,3 @@ class AuditFilterForm(KernFormMixin, forms.Form):
         if since and until and since > until:
             self.add_error("until", _("Das Ende liegt vor dem Anfang."))
         return data
-
-
-def _actor_label(user: Any) -> str:
-    full_name = user.get_full_name()
-    return f"{full_name} ({user.get_username()})" if full_name else user.get_username()

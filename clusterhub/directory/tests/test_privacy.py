@@ -118,9 +118,7 @@ def test_the_export_has_registrations_mails_and_matchmaking(
         message="Treffen?",
         expires_at=timezone.now() + dt.timedelta(days=2),
     )
-    response = login("smart_manager").get(
-        reverse("directory:person_export", args=[mine.person.pk])
-    )
+    response = login("smart_manager").get(reverse("directory:person_export", args=[mine.person.pk]))
     data = json.loads(response.content)
     [registration] = data["registrations"]
     assert registration["event"] == "Smart-Industries-Forum"
