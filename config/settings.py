@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records every 403 (path and role) in the audit log; needs the user, so after auth.
+    "clusterhub.audit.middleware.RefusedAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -157,6 +159,11 @@ CLUSTERHUB_EVENT_OFFER_HOLD_HOURS = float(os.environ.get("CLUSTERHUB_EVENT_OFFER
 CLUSTERHUB_EVENT_REMINDER_HOURS = float(os.environ.get("CLUSTERHUB_EVENT_REMINDER_HOURS", "24"))
 CLUSTERHUB_EVENT_MAIL_MAX_ATTEMPTS = int(os.environ.get("CLUSTERHUB_EVENT_MAIL_MAX_ATTEMPTS", "5"))
 CLUSTERHUB_EVENT_FEEDBACK_DAYS = float(os.environ.get("CLUSTERHUB_EVENT_FEEDBACK_DAYS", "14"))
+# Who took part in an event is personal data of the clusters that own it: staff readers see the
+# counts only, unless this is set ("1") for an agency where readers may see the people too.
+CLUSTERHUB_READERS_SEE_PARTICIPANTS = os.environ.get(
+    "CLUSTERHUB_READERS_SEE_PARTICIPANTS", ""
+).lower() in {"1", "true", "yes"}
 
 # Matchmaking: the solver's time limit (seconds) for the organiser's scheduling run, which a
 # background worker computes (a summit of 4,000 participants needs ~30 s).

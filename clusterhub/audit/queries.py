@@ -1,14 +1,48 @@
+"""Reads of the audit log: one filtered page, newest first."""
+
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from django.core.paginator import Page, Paginator
+from django.db.models import Q
+from django.utils import timezone
 
 from clusterhub.audit.models import AuditEntry
 
+PAGE_SIZE = 50
 
-def audit_page(object_type: str, object_id: str, page_number: str | None) -> Page[AuditEntry]:
+
+@dataclass(frozen=True)
+class AuditFilter:
+    actor_id: int | None = None
+    object_type: str = ""
+    object: str = ""  # a number is the object's id, anything else a part of its name
+    action: str = ""
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+def _start_of(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def audit_page(f: AuditFilter, page_number: str | None) -> Page[AuditEntry]:
     entries = AuditEntry.objects.select_related("actor")
-    if object_type:
-        entries = entries.filter(object_type=object_type)
-    if object_id:
-        entries = entries.filter(object_id=object_id)
-    return Paginator(entries, 50).get_page(page_number)
+    if f.actor_id:
+        entries = entries.filter(actor_id=f.actor_id)
+    if f.object_type:
+        entries = entries.filter(object_type=f.object_type)
+    if f.object.strip():
+        needle = f.object.strip()
+        entries = entries.filter(
+            Q(object_id=needle) if needle.isdigit() else Q(object_repr__icontains=needle)
+        )
+    if f.action:
+        entries = entries.filter(action=f.action)
+    if f.since:
+        entries = entries.filter(at__gte=_start_of(f.since))
+    if f.until:
+        entries = entries.filter(at__lt=_start_of(f.until + dt.timedelta(days=1)))
+    return Paginator(entries, PAGE_SIZE).get_page(page_number)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterhub.accounts.roles import viewer_for
+from clusterhub.audit import services as audit
 from clusterhub.core.decorators import staff_required
 from clusterhub.core.http import HtmxHttpRequest
 from clusterhub.crm import services
@@ -44,6 +45,7 @@ def interaction_create(request: HtmxHttpRequest, organisation_pk: int) -> HttpRe
 @staff_required
 def interaction_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     interaction = get_interaction_for_user(request.user, pk)
+    audit.record_view(request.user, interaction)  # a private note was read
     return render(request, "crm/interaction_detail.html", {"interaction": interaction})
 
 

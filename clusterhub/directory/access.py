@@ -8,7 +8,9 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from clusterhub.accounts.roles import Viewer, viewer_for
-from clusterhub.directory.models import Membership, Organisation, Person
+from clusterhub.crm.models import Interaction
+from clusterhub.directory.models import Affiliation, Membership, Organisation, Person
+from clusterhub.events.models import Registration
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -50,29 +52,48 @@ def get_organisation_for_user(user: User, pk: int, *, write: bool = False) -> Or
     return organisation
 
 
+def people_of_clusters(cluster_ids: frozenset[int]) -> QuerySet[Person]:
+    """The people these clusters brought in: who registered for one of their events, who works
+    at one of their (current or former) members, and whom one of their notes names. A note that
+    names only the organisation does not count: any manager may write one about any
+    organisation, and it would open all of its people to her."""
+    person = OuterRef("pk")
+    registered = Registration.objects.filter(person_id=person, event__clusters__in=cluster_ids)
+    at_a_member = Affiliation.objects.filter(
+        person_id=person, organisation__memberships__cluster_id__in=cluster_ids
+    )
+    in_a_note = Interaction.objects.filter(cluster_id__in=cluster_ids, person_id=person)
+    return Person.objects.filter(Exists(registered) | Exists(at_a_member) | Exists(in_a_note))
+
+
 def people_visible_to(viewer: Viewer) -> QuerySet[Person]:
-    if viewer.is_agency_staff:
-        return Person.objects.all()
-    return Person.objects.none()
+    """Administrators and staff readers read the whole registry; a cluster manager the people
+    her clusters brought in. An erased person is visible to nobody."""
+    if viewer.is_admin or viewer.is_staff_reader:
+        people = Person.objects.all()
+    elif viewer.is_manager:
+        people = people_of_clusters(viewer.managed_cluster_ids)
+    else:
+        return Person.objects.none()
+    return people.filter(erased_at__isnull=True)
 
 
 def can_edit_person(viewer: Viewer, person: Person) -> bool:
+    """Edit, export, erase: administrators anyone, a manager the people of her clusters."""
     if viewer.is_admin:
         return True
     if not viewer.is_manager:
         return False
-    in_my_clusters = Membership.objects.filter(
-        organisation_id=OuterRef("organisation_id"), cluster_id__in=viewer.managed_cluster_ids
-    )
-    affiliations = person.affiliations.all()
-    return not affiliations.exists() or affiliations.filter(Exists(in_my_clusters)).exists()
+    return people_visible_to(viewer).filter(pk=person.pk).exists()
 
 
 def get_person_for_user(user: User, pk: int, *, write: bool = False) -> Person:
     viewer = viewer_for(user)
     person = people_visible_to(viewer).filter(pk=pk).first()
     if person is None:
-        raise Http404
+        exists = Person.objects.filter(pk=pk, erased_at__isnull=True).exists()
+        # Staff learn that the person exists (lists and notes name them) but not who it is.
+        raise PermissionDenied if exists and viewer.is_agency_staff else Http404
     if write and not can_edit_person(viewer, person):
         raise PermissionDenied
     return person

@@ -178,6 +178,9 @@ class Person(models.Model):
     )
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("Geändert am"), auto_now=True)
+    # Set by the DSGVO erasure: the row stays, anonymised, so that the registrations and
+    # meeting requests that point at it (and past attendance figures) stay whole.
+    erased_at = models.DateTimeField(_("Gelöscht am"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["last_name", "first_name"]

@@ -83,48 +83,6 @@ def save_person(actor: Actor, form: ModelForm[Any]) -> Person:
     return person
 
 
-def export_person_data(actor: Actor, person: Person) -> dict[str, Any]:
-    """Everything stored about one person (DSGVO Art. 15), as plain data; the export is logged."""
-    data = {
-        "person": {
-            "first_name": person.first_name,
-            "last_name": person.last_name,
-            "email": person.email,
-            "phone": person.phone,
-            "preferred_language": person.preferred_language,
-            "created_at": person.created_at.isoformat(),
-            "updated_at": person.updated_at.isoformat(),
-        },
-        "affiliations": [
-            {"organisation": a.organisation.name, "function": a.function}
-            for a in person.affiliations.select_related("organisation")
-        ],
-        "consents": [
-            {
-                "purpose": c.purpose,
-                "given_at": c.given_at.isoformat(),
-                "source": c.source,
-                "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
-            }
-            for c in person.consents.all()
-        ],
-        "interactions": [
-            {"date": i.occurred_on.isoformat(), "kind": i.kind, "subject": i.subject}
-            for i in person.interactions.all()
-        ],
-    }
-    audit.record(actor, AuditEntry.Action.EXPORT, person)
-    return data
-
-
-@transaction.atomic
-def erase_person(actor: Actor, person: Person) -> None:
-    """Erase a person (DSGVO Art. 17): the record goes, the audit trail keeps only the id."""
-    entry_target = Person(pk=person.pk, first_name="gelöscht", last_name=f"#{person.pk}")
-    person.delete()
-    audit.record(actor, AuditEntry.Action.ERASE, entry_target)
-
-
 def _require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied

@@ -20,7 +20,7 @@ from clusterhub.core.decorators import member_editor_required, staff_required
 from clusterhub.core.http import HtmxHttpRequest
 from clusterhub.crm.forms import InteractionForm
 from clusterhub.crm.queries import notes_for_organisation
-from clusterhub.directory import queries, services
+from clusterhub.directory import privacy, queries, services
 from clusterhub.directory.access import (
     can_create_organisation,
     can_edit_organisation,
@@ -200,7 +200,7 @@ def person_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def person_export(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk, write=True)
-    data = services.export_person_data(request.user, person)
+    data = privacy.export_person_data(request.user, person)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
     )
@@ -212,7 +212,7 @@ def person_export(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def person_erase(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk, write=True)
-    services.erase_person(request.user, person)
+    privacy.erase_person(request.user, person)
     messages.success(request, _("Die Person und ihre Daten wurden gelöscht."))
     return redirect("directory:person_list")
 
@@ -268,6 +268,9 @@ def contact_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         person = services.add_contact(request.user, organisation, form)
         messages.success(request, _("Die Person wurde angelegt."))
+        if not can_edit_person(viewer_for(request.user), person):
+            # A contact at a prospect belongs to no cluster until a note or membership says so.
+            return redirect("directory:organisation_detail", pk=organisation.pk)
         return redirect("directory:person_detail", pk=person.pk)
     return render(
         request, "directory/contact_form.html", {"form": form, "organisation": organisation}

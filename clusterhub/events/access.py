@@ -3,13 +3,16 @@ administrators all, staff readers read. The public pages use ``public_events``."
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
 from clusterhub.accounts.roles import Viewer, viewer_for
-from clusterhub.events.models import Event, Format
+from clusterhub.events.models import Event, Format, Registration
 
 
 def public_events() -> QuerySet[Event]:
@@ -43,6 +46,40 @@ def get_event_for_user(
     if write and not can_manage_event(viewer, event):
         raise PermissionDenied
     return event
+
+
+def readers_see_participants() -> bool:
+    return bool(getattr(settings, "CLUSTERHUB_READERS_SEE_PARTICIPANTS", False))
+
+
+def can_see_participants(viewer: Viewer, event: Event) -> bool:
+    """Who took part is personal data of the clusters that own the event: their managers and
+    administrators see it; staff readers only where the setting allows, everyone else never."""
+    if viewer.is_staff_reader:
+        return readers_see_participants()
+    return can_manage_event(viewer, event)
+
+
+@dataclass(frozen=True)
+class EventParticipants:
+    event: Event
+    # None: the viewer may see how many registered, not who (a staff reader by default).
+    registrations: QuerySet[Registration] | None
+
+
+def get_event_participants_for_user(
+    user: AbstractBaseUser | AnonymousUser, pk: int, *, people: bool = False
+) -> EventParticipants:
+    """The only door to an event's participants: 404 when the event is invisible, 403 for a
+    manager of another cluster; a reader gets the counts only, and 403 where ``people`` (an
+    export) is asked for."""
+    viewer = viewer_for(user)
+    event = get_event_for_user(user, pk)
+    if can_see_participants(viewer, event):
+        return EventParticipants(event, Registration.objects.filter(event=event))
+    if viewer.is_staff_reader and not people:
+        return EventParticipants(event, None)
+    raise PermissionDenied
 
 
 def can_create_events(viewer: Viewer) -> bool:

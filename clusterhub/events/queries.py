@@ -73,8 +73,9 @@ def feed_events_for_format(event_format: Format) -> QuerySet[Event]:
     return public_events().filter(format=event_format).order_by("starts_at", "pk")
 
 
-def participants(event: Event, query: str = "") -> QuerySet[Registration]:
-    rows = Registration.objects.filter(event=event).select_related("person", "organisation")
+def participants(registrations: QuerySet[Registration], query: str = "") -> QuerySet[Registration]:
+    """The rows of a participant list, from the registrations ``events.access`` let through."""
+    rows = registrations.select_related("person", "organisation")
     if query:
         rows = rows.filter(
             Q(person__last_name__icontains=query)

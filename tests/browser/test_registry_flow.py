@@ -69,7 +69,18 @@ def test_manager_finds_misspelt_organisation_edits_it_and_admin_sees_audit(page:
     page.get_by_role("link", name="Protokoll").click()
     entry = page.locator("tr.audit-entry", has_text="Pepperl+Fuchs").first
     expect(entry).to_contain_text("manager")
-    expect(entry).to_contain_text("Partner für Wasserstoff-Sensorik")
+    expect(entry).to_contain_text("Sucht: ")
+    expect(entry).to_contain_text("→ Partner für Wasserstoff-Sensorik")
+    expect(entry.get_by_role("link", name="Pepperl+Fuchs")).to_be_visible()
+    refused = page.locator("tr.audit-entry", has_text="Zugriff verweigert").first
+    expect(refused).to_contain_text(f"/intern/kontakte/{other_note.pk}/")
+    expect(refused).to_contain_text("Clustermanagement")
+
+    page.get_by_label("Objektart").select_option(label="Organisation")
+    page.get_by_label("Aktion").select_option(label="Geändert")
+    page.get_by_role("button", name="Filtern").click()
+    expect(page.locator("tr.audit-entry")).to_have_count(1)
+    expect(page.locator("tr.audit-entry")).to_contain_text("Pepperl+Fuchs")
     assert AuditEntry.objects.filter(object_id=str(pepperl.pk), action="update").count() == 1
 
 

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 from django.urls import reverse
 
 from clusterhub.conftest import Registry
+from clusterhub.directory.models import Person
+from clusterhub.events import services as event_services
+from clusterhub.events.models import Event
+from clusterhub.events.tests.conftest import make_event, person_data
 
 ROLES = ["anonymous", "admin", "medtech_manager", "smart_manager", "reader", "member"]
 STAFF = {"admin": 200, "medtech_manager": 200, "smart_manager": 200, "reader": 200, "member": 403}
@@ -65,7 +70,11 @@ PAGES: list[tuple[str, Url, dict[str, int]]] = [
         only({"admin", "smart_manager"}),
     ),
     ("people", lambda r: reverse("directory:person_list"), staff_only()),
-    ("person", lambda r: reverse("directory:person_detail", args=[r.person.pk]), staff_only()),
+    (
+        "person",  # a Smart member's contact: not the MedTech manager's to read
+        lambda r: reverse("directory:person_detail", args=[r.person.pk]),
+        staff_only(medtech_manager=403),
+    ),
     (
         "edit person",
         lambda r: reverse("directory:person_edit", args=[r.person.pk]),
@@ -106,3 +115,137 @@ def test_role_sees_page_with_expected_status(
     assert response.status_code == expected
     if expected == 302:
         assert reverse("accounts:login") in response["Location"]
+
+
+@dataclass
+class ClusterEvents:
+    """One event per cluster, each with a registrant who belongs to no organisation."""
+
+    medtech_event: Event
+    smart_event: Event
+    medtech_registrant: Person
+    smart_registrant: Person
+
+
+@pytest.fixture
+def cluster_events(registry: Registry) -> ClusterEvents:
+    events, registrants = [], []
+    for index, cluster in enumerate((registry.medtech, registry.smart), start=1):
+        event = make_event(capacity=5, title=f"Veranstaltung {cluster.slug}")
+        event.clusters.add(cluster)
+        event_services.register_participant(event, person_data(index))
+        events.append(event)
+        registrants.append(Person.objects.get(email=f"anna{index}@example.org"))
+    return ClusterEvents(events[0], events[1], registrants[0], registrants[1])
+
+
+# Who took part follows the event's clusters; a staff reader sees the counts, never the people.
+PEOPLE_OF_SMART = only({"admin", "smart_manager"})
+PEOPLE_OF_MEDTECH = only({"admin", "medtech_manager"})
+EventUrl = Callable[[ClusterEvents], str]
+CLUSTER_PAGES: list[tuple[str, EventUrl, dict[str, int]]] = [
+    (
+        "smart participants",
+        lambda c: reverse("events:participants", args=[c.smart_event.pk]),
+        {**PEOPLE_OF_SMART, "reader": 200},
+    ),
+    (
+        "medtech participants",
+        lambda c: reverse("events:participants", args=[c.medtech_event.pk]),
+        {**PEOPLE_OF_MEDTECH, "reader": 200},
+    ),
+    *(
+        (
+            f"smart participants {fmt}",
+            (
+                lambda c, fmt=fmt: reverse(
+                    "events:participants_export", args=[c.smart_event.pk, fmt]
+                )
+            ),
+            PEOPLE_OF_SMART,
+        )
+        for fmt in ("csv", "xlsx")
+    ),
+    *(
+        (
+            f"medtech participants {fmt}",
+            (
+                lambda c, fmt=fmt: reverse(
+                    "events:participants_export", args=[c.medtech_event.pk, fmt]
+                )
+            ),
+            PEOPLE_OF_MEDTECH,
+        )
+        for fmt in ("csv", "xlsx")
+    ),
+    (
+        "smart event statistics",
+        lambda c: reverse("events:statistics", args=[c.smart_event.pk]),
+        staff_only(),
+    ),
+    (
+        "smart registrant",
+        lambda c: reverse("directory:person_detail", args=[c.smart_registrant.pk]),
+        {**PEOPLE_OF_SMART, "reader": 200},
+    ),
+    (
+        "edit smart registrant",
+        lambda c: reverse("directory:person_edit", args=[c.smart_registrant.pk]),
+        PEOPLE_OF_SMART,
+    ),
+    (
+        "export smart registrant",
+        lambda c: reverse("directory:person_export", args=[c.smart_registrant.pk]),
+        PEOPLE_OF_SMART,
+    ),
+    (
+        "export medtech registrant",
+        lambda c: reverse("directory:person_export", args=[c.medtech_registrant.pk]),
+        PEOPLE_OF_MEDTECH,
+    ),
+]
+CLUSTER_CASES = [
+    pytest.param(url, role, expected[role], id=f"{name}-{role}")
+    for name, url, expected in CLUSTER_PAGES
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("url", "role", "expected"), CLUSTER_CASES)
+def test_role_reaches_the_people_of_its_own_clusters_only(
+    cluster_events: ClusterEvents,
+    login: Callable[..., object],
+    url: EventUrl,
+    role: str,
+    expected: int,
+) -> None:
+    client = login(role)
+    response = client.get(url(cluster_events))  # type: ignore[attr-defined]
+    assert response.status_code == expected
+    if expected == 302:
+        assert reverse("accounts:login") in response["Location"]
+
+
+@pytest.mark.parametrize(
+    ("role", "registrant", "erased"),
+    [
+        ("admin", "smart", True),
+        ("smart_manager", "smart", True),
+        ("smart_manager", "medtech", False),
+        ("medtech_manager", "smart", False),
+        ("reader", "smart", False),
+    ],
+)
+def test_erasure_reaches_the_people_of_its_own_clusters_only(
+    cluster_events: ClusterEvents,
+    login: Callable[..., object],
+    role: str,
+    registrant: str,
+    erased: bool,
+) -> None:
+    person = getattr(cluster_events, f"{registrant}_registrant")
+    client = login(role)
+    response = client.post(reverse("directory:person_erase", args=[person.pk]))  # type: ignore[attr-defined]
+    assert response.status_code == (302 if erased else 403)
+    person.refresh_from_db()
+    assert (person.erased_at is not None) == erased

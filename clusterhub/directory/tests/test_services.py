@@ -114,15 +114,18 @@ def test_person_export_contains_their_data_and_is_audited(
     assert AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).count() == 1
 
 
-def test_person_erasure_removes_person_and_consents(
+def test_person_erasure_anonymises_person_and_removes_consents(
     registry: Registry, login: Callable[[str], Client]
 ) -> None:
     client = login("smart_manager")
     pk = registry.person.pk
     response = client.post(reverse("directory:person_erase", args=[pk]))
     assert response.status_code == 302
-    assert not Person.objects.filter(pk=pk).exists()
+    erased = Person.objects.get(pk=pk)
+    assert erased.erased_at is not None and erased.email == ""
+    assert registry.person.last_name not in str(erased)
     assert not Consent.objects.filter(person_id=pk).exists()
+    assert client.get(reverse("directory:person_detail", args=[pk])).status_code == 404
     entry = AuditEntry.objects.get(action=AuditEntry.Action.ERASE)
     assert registry.person.email not in json.dumps(entry.changes) + entry.object_repr
 

@@ -192,7 +192,7 @@ def test_the_search_finds_by_name_or_organisation_with_and_without_htmx(
     services.register_participant(
         medtech_event, person_data(2, last_name="Yilmaz", organisation_name="Pepperl+Fuchs")
     )
-    client = login("reader")
+    client = login("medtech_manager")
     url = reverse("events:participants", args=[medtech_event.pk])
 
     by_name = client.get(url, {"q": "beck"}, headers={"HX-Request": "true"}).content.decode()

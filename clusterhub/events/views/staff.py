@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clusterhub.accounts.roles import viewer_for
+from clusterhub.audit import services as audit
 from clusterhub.core.decorators import staff_required
 from clusterhub.events import attendance, exports, queries, services
 from clusterhub.events.access import (
@@ -19,6 +20,7 @@ from clusterhub.events.access import (
     can_manage_event,
     events_visible_to,
     get_event_for_user,
+    get_event_participants_for_user,
     get_format_for_user,
 )
 from clusterhub.events.countries import current_country_names
@@ -45,12 +47,18 @@ def event_list(request: HttpRequest) -> HttpResponse:
 @staff_required
 def participant_list(request: HttpRequest, pk: int) -> HttpResponse:
     """The participants; an HTMX search (typing at the door) gets only the table's rows."""
-    event = get_event_for_user(request.user, pk)
+    allowed = get_event_participants_for_user(request.user, pk)
+    event = allowed.event
     query = request.GET.get("q", "").strip()
     context = {
         "event": event,
         "query": query,
-        "registrations": queries.participants(event, query),
+        "sees_people": allowed.registrations is not None,
+        "registrations": (
+            queries.participants(allowed.registrations, query)
+            if allowed.registrations is not None
+            else []
+        ),
         "places": queries.places_of(event),
         "can_manage": can_manage_event(viewer_for(request.user), event),
         "ended": timezone.now() >= event.ends_at,
@@ -62,8 +70,11 @@ def participant_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 def participant_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    event = get_event_for_user(request.user, pk)
-    rows = queries.participants(event)
+    allowed = get_event_participants_for_user(request.user, pk, people=True)
+    event = allowed.event
+    if allowed.registrations is None:  # people=True refuses rather than hiding them
+        raise PermissionDenied
+    rows = list(queries.participants(allowed.registrations))
     if fmt == "csv":
         response = HttpResponse(exports.participants_csv(rows), content_type="text/csv")
     elif fmt == "xlsx":
@@ -73,6 +84,12 @@ def participant_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         )
     else:
         raise Http404
+    audit.record_export(
+        request.user,
+        event,
+        list_name=_("Teilnehmende (%(fmt)s)") % {"fmt": fmt.upper()},
+        rows=len(rows),
+    )
     response["Content-Disposition"] = f'attachment; filename="teilnehmende-{event.pk}.{fmt}"'
     return response
 
