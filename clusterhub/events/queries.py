@@ -77,11 +77,11 @@ def participants(event: Event, query: str = "") -> QuerySet[Registration]:
     rows = Registration.objects.filter(event=event).select_related("person", "organisation")
     if query:
         rows = rows.filter(
-            Q(person__last_name__icontains=query)
-            | Q(person__first_name__icontains=query)
-            | Q(person__email__icontains=query)
+            Q(last_name__icontains=query)
+            | Q(first_name__icontains=query)
+            | Q(email__icontains=query)
             | Q(organisation_name__icontains=query)
             | Q(organisation__name__icontains=query)
             | Q(token=query)
         )
-    return rows.order_by("status", "waitlist_position", "person__last_name", "pk")
+    return rows.order_by("status", "waitlist_position", "last_name", "pk")

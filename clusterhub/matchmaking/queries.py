@@ -55,7 +55,7 @@ def directory_for(participant: Participant) -> list[DirectoryEntry]:
         Participant.objects.filter(event_id=participant.event_id)
         .exclude(pk=participant.pk)
         .select_related("registration__person", "registration__organisation")
-        .order_by("registration__person__last_name", "pk")
+        .order_by("registration__last_name", "pk")
     )
     live = MeetingRequest.objects.filter(status__in=MeetingRequest.LIVE).filter(
         Q(sender=participant) | Q(recipient=participant)
