@@ -24,8 +24,7 @@ from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.directory import search
 from clusterhub.directory.models import Consent, Organisation, Person
-from clusterhub.directory.services import build_search_text
-from clusterhub.events.matching import comparable_name
+from clusterhub.events.matching import comparable_name, create_prospect
 from clusterhub.events.models import Event, Registration
 from clusterhub.events.registrants import normalised
 from clusterhub.events.services import Actor
@@ -176,19 +175,9 @@ def _chosen_organisation(
     if choice == NEW:
         if not registration.organisation_name.strip():
             return None
-        created = Organisation(
-            name=registration.organisation_name.strip()[:255],
-            # The form asks for no kind (least data); staff correct it when they qualify it.
-            kind=Organisation.Kind.SME,
-            status=Organisation.Status.PROSPECT,
-            country=(registration.country or "DE").upper()[:2],
-            # Stored text is German whatever language the registrant used the site in.
-            description_de=gettext_noop("Angelegt aus der Anmeldung zu %(event)s.")
-            % {"event": event.title},
+        return create_prospect(
+            registration.organisation_name, country=registration.country, source=event.title
         )
-        created.search_text = build_search_text(created)
-        created.save()
-        return created
     organisation = Organisation.objects.filter(pk=_pk(choice)).first()
     if organisation is None:
         raise ReviewRefused(_("Diese Organisation gibt es im Verzeichnis nicht (mehr)."))
