@@ -69,12 +69,14 @@ def test_members_only_event_refuses_a_typed_member_name_with_a_clear_message(
 ) -> None:
     event = make_event(audience=Event.Audience.MEMBERS)
     event.clusters.add(registry.smart)
-    response = client.post(
-        reverse("events:detail", args=[event.pk]), {**FORM, "organisation": "Pepperl+Fuchs"}
-    )
+    url = reverse("events:detail", args=[event.pk])
+    response = client.post(url, {**FORM, "organisation": "Pepperl+Fuchs"})
     assert response.status_code == 200
     assert "Der Name einer Organisation allein genügt nicht" in response.content.decode()
     assert not Registration.objects.filter(event=event).exists()
+    # The page says so before anyone types: no form, the way in instead.
+    page = client.get(url).content.decode()
+    assert "Einladungslink" in page and "Verbindlich anmelden" not in page
 
 
 def test_members_only_event_accepts_an_invitation_link(registry: Registry, client: Client) -> None:

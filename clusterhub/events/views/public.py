@@ -64,7 +64,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(
         public_events().select_related("format").prefetch_related("clusters", "themes"), pk=pk
     )
-    refusal = services.registration_refusal(event, timezone.now())
+    # A members-only event says up front who may register, instead of a form that only refuses.
+    refusal = services.registration_refusal(event, timezone.now()) or registrants.members_refusal(
+        event,
+        invited=False,
+        member_organisation=registrants.member_organisation_for(request.user, event),
+    )
     form = RegistrationForm(request.POST or None)
     if submitted_registration(request, event, form):
         return redirect("events:check_mail")
