@@ -22,7 +22,7 @@ class EventAdmin(admin.ModelAdmin[Event]):
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin[Registration]):
-    list_display = ["person", "event", "status", "waitlist_position", "created_at"]
+    list_display = ["__str__", "person", "event", "status", "waitlist_position", "created_at"]
     list_filter = ["status"]
     raw_id_fields = ["event", "person", "organisation", "consent"]
     readonly_fields = ["token"]

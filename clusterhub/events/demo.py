@@ -250,7 +250,12 @@ def _history(event: Event, people: People, spec: FormatSpec, now: dt.datetime) -
     if not past:
         wanted = min(wanted, event.capacity // 2 + people.rng.randint(0, 5))
     rows = []
+    addresses: set[str] = set()
     for index, person in enumerate(people.draw(wanted)):
+        # One live registration per address and event (a database constraint).
+        if person.email.casefold() in addresses:
+            continue
+        addresses.add(person.email.casefold())
         organisation = people.rng.choice(people.organisations) if people.organisations else None
         if past:
             status = Status.ATTENDED if people.rng.random() < 0.82 else Status.NO_SHOW
@@ -260,7 +265,11 @@ def _history(event: Event, people: People, spec: FormatSpec, now: dt.datetime) -
         rows.append(
             Registration(
                 event=event,
+                first_name=person.first_name,
+                last_name=person.last_name,
+                email=person.email,
                 person=person,
+                registry_reviewed_at=now,
                 organisation=organisation,
                 organisation_name=organisation.name if organisation else "",
                 country=people.rng.choice(COUNTRIES) if spec.international else "DE",

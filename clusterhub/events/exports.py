@@ -33,9 +33,9 @@ def _row(registration: Registration) -> list[str]:
 
     organisation = registration.organisation.name if registration.organisation else ""
     return [
-        registration.person.last_name,
-        registration.person.first_name,
-        registration.person.email,
+        registration.last_name or (registration.person.last_name if registration.person else ""),
+        registration.first_name or (registration.person.first_name if registration.person else ""),
+        registration.recipient,
         organisation or registration.organisation_name,
         registration.country,
         str(registration.get_status_display()),

@@ -96,3 +96,10 @@ class CalendarFilterForm(KernFormMixin, forms.Form):
         empty_label=_("Alle Themen"),
         widget=FastSelect,
     )
+
+
+class RegistrantReviewForm(KernFormMixin, forms.Form):
+    """Staff's decision on one registrant: a record's number, "new" or "keep", for each."""
+
+    person = forms.CharField(label=_("Person"), max_length=20)
+    organisation = forms.CharField(label=_("Organisation"), max_length=20, initial="keep")

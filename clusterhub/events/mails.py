@@ -37,6 +37,7 @@ def _subject(mail: EventMail, event: Event) -> str:
         Kind.REMINDER: _("Erinnerung: %(title)s"),
         Kind.INVITATION: _("Einladung: %(title)s"),
         Kind.FEEDBACK: _("Ihre Meinung zu: %(title)s"),
+        Kind.LINK: _("Ihre Anmeldung: %(title)s"),
     }
     return subjects[Kind(mail.kind)] % {"title": event.title}
 
@@ -54,6 +55,7 @@ def still_applies(mail: EventMail) -> bool:
         Kind.OFFER: {Status.OFFERED},
         Kind.REMINDER: {Status.CONFIRMED},
         Kind.FEEDBACK: {Status.CONFIRMED, Status.ATTENDED},
+        Kind.LINK: {Status.CONFIRMED, Status.WAITLISTED, Status.OFFERED},
     }
     return status in wanted[Kind(mail.kind)]
 
@@ -81,7 +83,6 @@ def build_message(mail: EventMail) -> EmailMessage:
         context = {
             "registration": registration,
             "event": registration.event,
-            "person": registration.person,
             "cancel_url": link("events:cancel", registration.token),
             "offer_url": link("events:offer", registration.token),
             "status_url": link("events:registration", registration.token),
@@ -93,7 +94,7 @@ def build_message(mail: EventMail) -> EmailMessage:
             context["matchmaking_url"] = link("matchmaking:home", participant.token)
         body = render_to_string(f"events/mails/{mail.kind}.txt", context)
         message = EmailMessage(
-            subject=_subject(mail, registration.event), body=body, to=[registration.person.email]
+            subject=_subject(mail, registration.event), body=body, to=[registration.recipient]
         )
         if mail.kind in {Kind.CONFIRMATION, Kind.REMINDER}:
             message.attach(

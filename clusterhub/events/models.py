@@ -6,6 +6,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.events.recurrence import validate_rule
@@ -137,8 +138,19 @@ class Registration(models.Model):
     HOLDS_PLACE = (Status.CONFIRMED, Status.OFFERED, Status.ATTENDED, Status.NO_SHOW)
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    # What the registrant typed is kept here; ``person`` and ``organisation`` point into the
+    # registry only after an exact match or a staff review (events/registrants.py), so a public
+    # form never writes a person or organisation into the staff lists.
+    first_name = models.CharField(_("Vorname (Angabe)"), max_length=100, blank=True)
+    last_name = models.CharField(_("Nachname (Angabe)"), max_length=100, blank=True)
+    email = models.EmailField(_("E-Mail (Angabe)"), blank=True)
     person = models.ForeignKey(
-        "directory.Person", on_delete=models.CASCADE, related_name="event_registrations"
+        "directory.Person",
+        verbose_name=_("Person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="event_registrations",
     )
     organisation = models.ForeignKey(
         "directory.Organisation",
@@ -159,6 +171,8 @@ class Registration(models.Model):
         "directory.Consent", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     checked_in_at = models.DateTimeField(_("Eingecheckt am"), null=True, blank=True)
+    # Set when staff decided in "Anmeldungen prüfen" what the registry makes of the typed data.
+    registry_reviewed_at = models.DateTimeField(_("Abgleich geprüft am"), null=True, blank=True)
     created_at = models.DateTimeField(_("Angemeldet am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("Geändert am"), auto_now=True)
 
@@ -173,17 +187,33 @@ class Registration(models.Model):
             models.Index(fields=["status", "offer_expires_at"], name="reg_offer_expiry_idx"),
         ]
         constraints = [
-            # One live registration per person and event: a double-clicked submit or a second
-            # form with the same e-mail address lands on the existing row.
+            # One live registration per e-mail address (any case) and event: a double-clicked
+            # submit or a second form with the same address lands on the existing row.
             models.UniqueConstraint(
-                fields=["event", "person"],
-                condition=~models.Q(status="cancelled"),
-                name="registration_one_live_per_person",
+                Lower("email"),
+                "event",
+                condition=~models.Q(status="cancelled") & ~models.Q(email=""),
+                name="registration_one_live_per_email",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} – {self.event}"
+        return f"{self.full_name} – {self.event}"
+
+    @property
+    def full_name(self) -> str:
+        """The name as typed; rows from before the typed fields fall back to the person."""
+        typed = f"{self.first_name} {self.last_name}".strip()
+        if typed or self.person is None:
+            return typed
+        return self.person.full_name
+
+    @property
+    def recipient(self) -> str:
+        """The address the registrant typed; mails about the registration go there."""
+        if self.email or self.person is None:
+            return self.email
+        return self.person.email
 
     @property
     def holds_place(self) -> bool:
@@ -253,6 +283,9 @@ class EventMail(models.Model):
         REMINDER = "reminder", _("Erinnerung")
         INVITATION = "invitation", _("Einladung")
         FEEDBACK = "feedback", _("Bitte um Rückmeldung")
+        # The registration's own link again, after a second form with the same address;
+        # may be owed more than once (events/registrants.py spaces them out).
+        LINK = "link", _("Link zur Anmeldung")
 
     # Exactly one of the two is set: invitations go to people who have no registration yet.
     registration = models.ForeignKey(
@@ -276,7 +309,9 @@ class EventMail(models.Model):
         indexes = [models.Index(fields=["sent_at", "attempts"], name="eventmail_pending_idx")]
         constraints = [
             models.UniqueConstraint(
-                fields=["registration", "kind"], name="eventmail_once_per_kind"
+                fields=["registration", "kind"],
+                condition=~models.Q(kind="link"),
+                name="eventmail_once_per_kind",
             ),
             models.UniqueConstraint(
                 fields=["invitation", "kind"], name="eventmail_once_per_invitation"

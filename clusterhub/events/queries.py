@@ -78,14 +78,14 @@ def participants(registrations: QuerySet[Registration], query: str = "") -> Quer
     rows = registrations.select_related("person", "organisation")
     if query:
         rows = rows.filter(
-            Q(person__last_name__icontains=query)
-            | Q(person__first_name__icontains=query)
-            | Q(person__email__icontains=query)
+            Q(last_name__icontains=query)
+            | Q(first_name__icontains=query)
+            | Q(email__icontains=query)
             | Q(organisation_name__icontains=query)
             | Q(organisation__name__icontains=query)
             | Q(token=query)
         )
-    return rows.order_by("status", "waitlist_position", "person__last_name", "pk")
+    return rows.order_by("status", "waitlist_position", "last_name", "pk")
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,7 @@ from django.utils.translation import gettext_noop
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.directory.models import Consent, Organisation, Person
-from clusterhub.events import conf
-from clusterhub.events.matching import find_or_create_organisation, find_organisation
+from clusterhub.events import conf, registrants
 from clusterhub.events.models import Event, EventMail, Registration
 
 Actor = AbstractBaseUser | AnonymousUser | None
@@ -89,19 +88,6 @@ def _owe_mail(registration: Registration, kind: str) -> EventMail:
     return mail
 
 
-def _find_or_create_person(data: RegistrationData) -> Person:
-    email = data.email.strip()
-    person = Person.objects.filter(email__iexact=email).order_by("pk").first()
-    if person is None:
-        person = Person.objects.create(
-            first_name=data.first_name.strip(),
-            last_name=data.last_name.strip(),
-            email=email,
-            preferred_language=data.language if data.language in {"de", "en"} else "de",
-        )
-    return person
-
-
 def _next_waitlist_position(event: Event) -> int:
     highest = Registration.objects.filter(event=event).aggregate(top=Max("waitlist_position"))
     return int(highest["top"] or 0) + 1
@@ -115,46 +101,68 @@ def register_participant(
     now: dt.datetime | None = None,
     by_staff: bool = False,
     invited: bool = False,
+    invited_person: Person | None = None,
+    member_organisation: Organisation | None = None,
 ) -> Registration:
-    """Register ``data``'s person for ``event``: a place while there is one, else the waitlist.
+    """Register what ``data`` says for ``event``: a place while there is one, else the waitlist.
 
-    Idempotent: a second registration of the same e-mail address (a double-clicked submit)
-    returns the live registration it already has. Staff (``by_staff``) may add people outside
-    the registration window and to events by invitation, but never to a cancelled event;
-    ``invited`` people (through their invitation link) may register for events by invitation.
+    The registration keeps the typed name and address; it points to a person or organisation
+    of the registry only on an exact match (events/registrants.py), never by creating one.
+    Idempotent: a second registration of the same e-mail address (any case; a double-clicked
+    submit) returns the live registration it already has. Staff (``by_staff``) may add people
+    outside the registration window and to events by invitation or for members, but never to
+    a cancelled event; ``invited`` people (through their invitation link, ``invited_person``
+    its person) may register for events by invitation and for members, and so may a member
+    editor logged in for a ``member_organisation`` of the event's clusters.
     """
     now = now or timezone.now()
+    email = data.email.strip()
+    match = registrants.registry_match(
+        data.first_name,
+        data.last_name,
+        email,
+        data.organisation_name,
+        invited=invited_person,
+        member_organisation=member_organisation,
+    )
     with transaction.atomic():
         locked = _lock_event(event.pk)
         refusal = registration_refusal(locked, now, invited=invited)
         if refusal and (not by_staff or locked.status == Event.Status.CANCELLED):
             raise RegistrationRefused(refusal)
-        person = _find_or_create_person(data)
-        existing = (
-            Registration.objects.filter(event=locked, person=person)
-            .exclude(status=Status.CANCELLED)
-            .first()
-        )
+        if not by_staff and (
+            members_only := registrants.members_refusal(
+                locked, invited=invited, member_organisation=member_organisation
+            )
+        ):
+            raise RegistrationRefused(members_only)
+        existing = registrants.live_registration(locked, email)
         if existing is not None:
             return existing
-        organisation = _organisation_for(locked, data, by_staff=by_staff)
         if places_taken(locked) < locked.capacity:
             status, position = Status.CONFIRMED, None
         else:
             status, position = Status.WAITLISTED, _next_waitlist_position(locked)
-        consent = Consent.objects.create(
-            person=person,
-            purpose=Consent.Purpose.EVENTS,
-            given_at=now,
-            source=(gettext_noop("Anmeldung %(event)s") % {"event": locked.title})[:200],
-            recorded_by_id=actor.pk if actor is not None and actor.is_authenticated else None,
-        )
+        consent = None
+        if match.person is not None:
+            # The consent of a registrant not (yet) in the registry is the registration itself;
+            # a staff review that links or creates the person records it then.
+            consent = Consent.objects.create(
+                person=match.person,
+                purpose=Consent.Purpose.EVENTS,
+                given_at=now,
+                source=(gettext_noop("Anmeldung %(event)s") % {"event": locked.title})[:200],
+                recorded_by_id=actor.pk if actor is not None and actor.is_authenticated else None,
+            )
         try:
             with transaction.atomic():
                 registration = Registration.objects.create(
                     event=locked,
-                    person=person,
-                    organisation=organisation,
+                    first_name=data.first_name.strip()[:100],
+                    last_name=data.last_name.strip()[:100],
+                    email=email,
+                    person=match.person,
+                    organisation=match.organisation,
                     organisation_name=data.organisation_name.strip()[:255],
                     country=data.country.upper()[:2],
                     language=data.language if data.language in {"de", "en"} else "de",
@@ -165,7 +173,7 @@ def register_participant(
         except IntegrityError:
             # Only reachable if a lock was bypassed; the constraint still keeps one row.
             return Registration.objects.exclude(status=Status.CANCELLED).get(
-                event=locked, person=person
+                event=locked, email__iexact=email
             )
         audit.record(actor, AuditEntry.Action.CREATE, registration, {"status": status})
         _owe_mail(
@@ -175,22 +183,6 @@ def register_participant(
             else EventMail.Kind.WAITLISTED,
         )
     return registration
-
-
-def _organisation_for(
-    event: Event, data: RegistrationData, *, by_staff: bool
-) -> Organisation | None:
-    name = data.organisation_name.strip()
-    if event.audience == Event.Audience.MEMBERS and not by_staff:
-        found = find_organisation(name) if name else None
-        if found is None or found.status != Organisation.Status.MEMBER:
-            raise RegistrationRefused(
-                _("Diese Veranstaltung ist Mitgliedern der Cluster vorbehalten.")
-            )
-        return found
-    if not name:
-        return None
-    return find_or_create_organisation(name, country=data.country, source=event.title)
 
 
 def unknown_link() -> LinkInvalid:

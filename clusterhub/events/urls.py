@@ -1,11 +1,12 @@
 from django.urls import path
 
-from clusterhub.events.views import door, manage, participant_links, public, staff
+from clusterhub.events.views import door, manage, participant_links, public, review, staff
 
 app_name = "events"
 urlpatterns = [
     path("veranstaltungen/", public.calendar, name="calendar"),
     path("veranstaltungen/<int:pk>/", public.detail, name="detail"),
+    path("veranstaltungen/postfach/", public.check_mail, name="check_mail"),
     path("veranstaltungen/anmeldung/<str:token>/", public.registration, name="registration"),
     path("veranstaltungen/abmelden/<str:token>/", public.cancel, name="cancel"),
     path("veranstaltungen/platzangebot/<str:token>/", public.offer, name="offer"),
@@ -56,4 +57,14 @@ urlpatterns = [
         name="mark_attendance",
     ),
     path("intern/veranstaltungen/<int:pk>/statistik/", staff.statistics, name="statistics"),
+    path(
+        "intern/veranstaltungen/<int:pk>/anmeldungen-pruefen/",
+        review.review_queue,
+        name="review",
+    ),
+    path(
+        "intern/anmeldungen/<int:pk>/pruefen/",
+        review.review_registrant,
+        name="review_registrant",
+    ),
 ]

@@ -45,7 +45,7 @@ def build_agenda_message(participant: Participant, entries: Sequence[AgendaEntry
         }
         body = render_to_string("matchmaking/mails/agenda.txt", context)
         subject = _("Ihre Treffen: %(title)s") % {"title": participant.event.title}
-    message = EmailMessage(subject=subject, body=body, to=[registration.person.email])
+    message = EmailMessage(subject=subject, body=body, to=[registration.recipient])
     message.attach(
         "meine-treffen.ics",
         agenda_calendar(participant, entries),
@@ -85,7 +85,7 @@ def build_welcome_message(participant: Participant) -> EmailMessage:
         }
         body = render_to_string("matchmaking/mails/welcome.txt", context)
         subject = _("Matchmaking: %(title)s") % {"title": participant.event.title}
-    return EmailMessage(subject=subject, body=body, to=[registration.person.email])
+    return EmailMessage(subject=subject, body=body, to=[registration.recipient])
 
 
 @transaction.atomic
@@ -96,7 +96,7 @@ def send_welcome(participant_pk: int) -> bool:
         .select_related("event", "registration__person")
         .get(pk=participant_pk)
     )
-    if participant.welcome_sent_at is not None or not participant.registration.person.email:
+    if participant.welcome_sent_at is not None or not participant.registration.recipient:
         return False
     build_welcome_message(participant).send()
     participant.welcome_sent_at = timezone.now()

@@ -66,8 +66,7 @@ class Participant(models.Model):
 
     @property
     def display_name(self) -> str:
-        person = self.registration.person
-        return f"{person.first_name} {person.last_name}".strip()
+        return self.registration.full_name
 
     @property
     def organisation_label(self) -> str:

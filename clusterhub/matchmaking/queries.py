@@ -60,7 +60,7 @@ def directory_for(participant: Participant) -> list[DirectoryEntry]:
         active_participants(participant.event_id)
         .exclude(pk=participant.pk)
         .select_related("registration__person", "registration__organisation")
-        .order_by("registration__person__last_name", "pk")
+        .order_by("registration__last_name", "pk")
     )
     live = MeetingRequest.objects.filter(status__in=MeetingRequest.LIVE).filter(
         Q(sender=participant) | Q(recipient=participant)

@@ -66,7 +66,7 @@ def test_register_receive_ics_cancel_and_promote_the_waitlist(
     expect(page.get_by_label("E-Mail")).to_have_value("jana.becker@example.org")
     page.get_by_label("Ich willige ein", exact=False).check()
     page.get_by_role("button", name="Verbindlich anmelden").click()
-    expect(page.locator("#registration-status")).to_contain_text("Ihre Anmeldung ist bestätigt")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bitte prüfen Sie Ihr Postfach")
 
     [confirmation] = smtp_server.messages
     assert confirmation["To"] == "jana.becker@example.org"
@@ -86,7 +86,7 @@ def test_register_receive_ics_cancel_and_promote_the_waitlist(
     services.register_participant(
         event, RegistrationData(first_name="Max", last_name="Wagner", email="max@example.org")
     )
-    waiting = Registration.objects.get(person__email="max@example.org")
+    waiting = Registration.objects.get(email="max@example.org")
     assert waiting.status == Registration.Status.WAITLISTED
     smtp_server.clear()
 
@@ -106,3 +106,31 @@ def test_register_receive_ics_cancel_and_promote_the_waitlist(
     waiting.refresh_from_db()
     assert waiting.status == Registration.Status.CONFIRMED
     assert smtp_server.messages[-1]["Subject"] == "Anmeldebestätigung: Open Social Innovation Forum"
+
+
+def test_a_second_form_with_a_known_address_shows_no_link_and_mails_it(
+    page: Page, event_with_one_place: Event, smtp_server: ReceivedMail
+) -> None:
+    event = event_with_one_place
+    registration = services.register_participant(
+        event,
+        RegistrationData(first_name="Jana", last_name="Becker", email="jana.becker@example.org"),
+    )
+    smtp_server.clear()
+    page.goto(f"/veranstaltungen/{event.pk}/")
+    page.get_by_label("Vorname").fill("Mallory")
+    page.get_by_label("Nachname").fill("Becker")
+    page.get_by_label("E-Mail").fill("Jana.Becker@Example.ORG")
+    page.get_by_label("Land").select_option("DE")
+    page.get_by_label("Ich willige ein", exact=False).check()
+    page.get_by_role("button", name="Verbindlich anmelden").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bitte prüfen Sie Ihr Postfach")
+    assert registration.token not in page.content()
+    expect(page.get_by_role("link", name="Anmeldung stornieren")).to_have_count(0)
+    [mail] = smtp_server.messages
+    assert mail["To"] == "jana.becker@example.org"
+    assert mail["Subject"] == "Ihre Anmeldung: Open Social Innovation Forum"
+    assert registration.token in link_to(mail, "/anmeldung/")
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED

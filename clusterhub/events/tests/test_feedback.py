@@ -57,7 +57,7 @@ def test_the_job_asks_those_who_took_part_once_and_the_mail_carries_the_link(
 
     assert "feedback requests queued: 1" in output.getvalue()
     [message] = smtp_server.messages
-    assert message["To"] == came.person.email
+    assert message["To"] == came.recipient
     assert message["Subject"] == f"Ihre Meinung zu: {event.title}"
     body = message.get_body(preferencelist=("plain",))
     assert body is not None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -11,10 +13,12 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from clusterhub.conftest import Registry
+from clusterhub.directory.models import Organisation, Person
 from clusterhub.events import services
 from clusterhub.events.models import Event, Format, Registration
 from clusterhub.events.tests.conftest import make_event, person_data
 from tests.factories import ThemeFactory
+from tests.support.mail import ReceivedMail
 
 Status = Registration.Status
 pytestmark = pytest.mark.django_db
@@ -50,17 +54,93 @@ def test_calendar_filters_by_cluster_and_theme(client: Client, registry: Registr
     assert "MedTech-Frühstück" in by_theme and "Smart-Industries-Abend" not in by_theme
 
 
-def test_registering_without_an_account_confirms_and_shows_the_status_page(
+def test_registering_without_an_account_answers_check_your_mail(
     client: Client, event: Event
 ) -> None:
     response = client.post(reverse("events:detail", args=[event.pk]), VALID_FORM, follow=True)
     registration = Registration.objects.get(event=event)
-    assert response.redirect_chain[-1][0] == reverse(
-        "events:registration", args=[registration.token]
-    )
-    assert "Ihre Anmeldung ist bestätigt" in response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("events:check_mail")
+    page = response.content.decode()
+    assert "Bitte prüfen Sie Ihr Postfach" in page
+    assert registration.token not in page
+    assert registration.status == Status.CONFIRMED
     assert registration.country == "DE"
-    assert registration.person.email == "jana.becker@example.org"
+    assert registration.email == "jana.becker@example.org"
+
+
+def test_a_public_registration_writes_nothing_into_the_registry(
+    client: Client, event: Event
+) -> None:
+    hostile = {
+        **VALID_FORM,
+        "first_name": "<script>alert(1)</script>",
+        "last_name": "=HYPERLINK(1)",
+        "organisation": "Straßenbau Öztürk & Söhne GmbH",
+    }
+    people, organisations = Person.objects.count(), Organisation.objects.count()
+
+    client.post(reverse("events:detail", args=[event.pk]), hostile)
+
+    registration = Registration.objects.get(event=event)
+    assert (registration.person, registration.organisation) == (None, None)
+    assert (registration.first_name, registration.last_name) == (
+        "<script>alert(1)</script>",
+        "=HYPERLINK(1)",
+    )
+    assert registration.organisation_name == "Straßenbau Öztürk & Söhne GmbH"
+    assert (Person.objects.count(), Organisation.objects.count()) == (people, organisations)
+
+
+@pytest.mark.usefixtures("immediate_tasks")
+def test_a_known_address_in_other_case_gets_its_link_by_mail_never_on_the_page(
+    client: Client,
+    event: Event,
+    smtp_server: ReceivedMail,
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    url = reverse("events:detail", args=[event.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(url, VALID_FORM, follow=True)
+    registration = Registration.objects.get(event=event)
+    before = Registration.objects.filter(pk=registration.pk).values().get()
+    smtp_server.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        second = client.post(
+            url,
+            {**VALID_FORM, "first_name": "Mallory", "email": "JANA.Becker@EXAMPLE.org"},
+            follow=True,
+        )
+
+    page = second.content.decode()
+    # The same answer as for a new address: nothing tells the address was registered.
+    assert second.redirect_chain == first.redirect_chain
+    assert "Bitte prüfen Sie Ihr Postfach" in page
+    assert registration.token not in page
+    for path in ("registration", "cancel", "offer", "feedback"):
+        assert reverse(f"events:{path}", args=[registration.token]) not in page
+    assert Registration.objects.filter(pk=registration.pk).values().get() == before
+    assert Registration.objects.filter(event=event).count() == 1
+    [message] = smtp_server.messages
+    assert message["To"] == "jana.becker@example.org"
+    body = message.get_body(preferencelist=("plain",))
+    assert body is not None
+    assert reverse("events:registration", args=[registration.token]) in body.get_content()
+
+
+@pytest.mark.usefixtures("immediate_tasks")
+def test_resubmitting_a_known_address_does_not_flood_its_mailbox(
+    client: Client,
+    event: Event,
+    smtp_server: ReceivedMail,
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    url = reverse("events:detail", args=[event.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        for _attempt in range(4):
+            client.post(url, VALID_FORM)
+    kinds = sorted(str(message["Subject"]).split(":")[0] for message in smtp_server.messages)
+    assert kinds == ["Anmeldebestätigung", "Ihre Anmeldung"]
 
 
 def test_a_wrong_field_keeps_what_was_typed_and_says_why_in_german(
@@ -83,7 +163,8 @@ def test_a_double_submitted_form_registers_once(client: Client, event: Event) ->
     url = reverse("events:detail", args=[event.pk])
     first = client.post(url, VALID_FORM)
     second = client.post(url, VALID_FORM)
-    assert first["Location"] == second["Location"]
+    # Both land on "check your mail"; neither on the registration's own (secret) link.
+    assert first["Location"] == second["Location"] == reverse("events:check_mail")
     assert Registration.objects.filter(event=event).count() == 1
 
 

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from clusterhub.directory.models import Consent, Organisation
 from clusterhub.events import services
 from clusterhub.events.models import Event, EventMail, Registration
 from clusterhub.events.tests.conftest import make_event, person_data
@@ -40,29 +39,6 @@ def test_the_same_email_registers_once(event: Event) -> None:
     assert event.registrations.count() == 1
 
 
-def test_registration_records_consent_for_the_event_purpose(event: Event) -> None:
-    registration = register(event, 1)
-    consent = registration.consent
-    assert consent is not None
-    assert consent.person == registration.person
-    assert consent.purpose == Consent.Purpose.EVENTS
-    assert consent.source == "Anmeldung Social Innovation Bar"
-
-
-def test_known_organisation_is_matched_despite_a_typo(event: Event) -> None:
-    known = OrganisationFactory.create(name="Pepperl+Fuchs", status=Organisation.Status.MEMBER)
-    registration = register(event, 1, organisation_name="Peperl und Fuchs")
-    assert registration.organisation == known
-    assert registration.organisation_name == "Peperl und Fuchs"
-
-
-def test_unknown_organisation_becomes_a_prospect(event: Event) -> None:
-    registration = register(event, 1, organisation_name="Quartiersküche Neckarstadt eG")
-    assert registration.organisation is not None
-    assert registration.organisation.status == Organisation.Status.PROSPECT
-    assert registration.organisation.name == "Quartiersküche Neckarstadt eG"
-
-
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
@@ -79,14 +55,6 @@ def test_closed_registration_is_refused_with_a_german_reason(
     with pytest.raises(services.RegistrationRefused, match=message):
         register(event, 1)
     assert not event.registrations.exists()
-
-
-def test_members_only_event_refuses_non_members(db: None) -> None:
-    event = make_event(audience=Event.Audience.MEMBERS)
-    member = OrganisationFactory.create(name="Roche Diagnostics GmbH")
-    with pytest.raises(services.RegistrationRefused, match="Mitgliedern"):
-        register(event, 1, organisation_name="Irgendein Start-up")
-    assert register(event, 2, organisation_name="Roche Diagnostics GmbH").organisation == member
 
 
 def test_staff_may_add_people_to_an_invitation_only_event(db: None) -> None:

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from clusterhub.audit.models import AuditEntry
 from clusterhub.conftest import Registry
-from clusterhub.events import services
+from clusterhub.events import review, services
 from clusterhub.events.models import Event, Registration
 from clusterhub.events.statistics import event_statistics
 from clusterhub.events.tests.conftest import make_event, person_data
@@ -106,8 +106,10 @@ def test_manager_adds_a_participant_by_hand(login: Login, medtech_event: Event) 
         },
     )
     assert response.status_code == 302
-    added = medtech_event.registrations.get(person__email="olga@example.org")
-    assert added.consent is not None and added.consent.recorded_by is not None
+    added = medtech_event.registrations.get(email="olga@example.org")
+    # Not in the registry: she waits in "Anmeldungen prüfen" like any registrant.
+    assert added.person is None and added.full_name == "Olga Kraus"
+    assert added in review.pending_registrations(medtech_event)
 
 
 def test_check_in_search_finds_by_name(login: Login, medtech_event: Event) -> None:

@@ -41,7 +41,7 @@ def checkin(request: HttpRequest, signature: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(name)s ist eingecheckt.") % {"name": registration.person.full_name},
+                _("%(name)s ist eingecheckt.") % {"name": registration.full_name},
             )
             return redirect("events:checkin", signature=signature)
     context = {

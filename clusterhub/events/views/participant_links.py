@@ -24,9 +24,8 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     initial = {"first_name": person.first_name, "last_name": person.last_name}
     initial["email"] = person.email
     form = RegistrationForm(request.POST or None, initial=initial)
-    registration = submitted_registration(request, event, form, invited=True)
-    if registration is not None:
-        return redirect("events:registration", token=registration.token)
+    if submitted_registration(request, event, form, invitation=found):
+        return redirect("events:check_mail")
     context = {
         "event": event,
         "form": form,

@@ -9,27 +9,45 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from clusterhub.clusters.models import Cluster
-from clusterhub.events import queries, services
+from clusterhub.events import queries, registrants, services
 from clusterhub.events.access import public_events
 from clusterhub.events.forms import CalendarFilterForm, RegistrationForm
 from clusterhub.events.ics import calendar_document
-from clusterhub.events.models import Event, Format, Registration
+from clusterhub.events.models import Event, Format, Invitation, Registration
 
 
 def submitted_registration(
-    request: HttpRequest, event: Event, form: RegistrationForm, *, invited: bool = False
-) -> Registration | None:
-    """The registration a valid POST of ``form`` made, or None (a GET, errors, or a refusal,
-    which the form then shows)."""
+    request: HttpRequest,
+    event: Event,
+    form: RegistrationForm,
+    *,
+    invitation: Invitation | None = None,
+) -> bool:
+    """Whether a valid POST of ``form`` was taken; False on a GET, errors, or a refusal, which
+    the form then shows.
+
+    Taken means a new registration (its mail carries the link) or an address that already has
+    one, which is mailed its link again: the page after either is the same "check your mail",
+    so the form neither shows anyone's link nor tells whether an address is registered.
+    """
     if request.method != "POST" or not form.is_valid():
-        return None
+        return False
+    data = form.registration_data((get_language() or "de")[:2])
+    known = registrants.live_registration(event, data.email)
     try:
-        return services.register_participant(
-            event, form.registration_data((get_language() or "de")[:2]), invited=invited
+        registration = services.register_participant(
+            event,
+            data,
+            invited=invitation is not None,
+            invited_person=invitation.person if invitation is not None else None,
+            member_organisation=registrants.member_organisation_for(request.user, event),
         )
     except services.RegistrationRefused as error:
         form.add_error(None, str(error))
-        return None
+        return False
+    if known is not None and registration.pk == known.pk:
+        registrants.owe_link_mail(registration)
+    return True
 
 
 def calendar(request: HttpRequest) -> HttpResponse:
@@ -46,11 +64,15 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(
         public_events().select_related("format").prefetch_related("clusters", "themes"), pk=pk
     )
-    refusal = services.registration_refusal(event, timezone.now())
+    # A members-only event says up front who may register, instead of a form that only refuses.
+    refusal = services.registration_refusal(event, timezone.now()) or registrants.members_refusal(
+        event,
+        invited=False,
+        member_organisation=registrants.member_organisation_for(request.user, event),
+    )
     form = RegistrationForm(request.POST or None)
-    registration = submitted_registration(request, event, form)
-    if registration is not None:
-        return redirect("events:registration", token=registration.token)
+    if submitted_registration(request, event, form):
+        return redirect("events:check_mail")
     context = {
         "event": event,
         "form": form,
@@ -58,6 +80,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "places": queries.places_of(event),
     }
     return render(request, "events/detail.html", context)
+
+
+def check_mail(request: HttpRequest) -> HttpResponse:
+    """The one answer to every taken registration form, new address or known; it names no
+    event, so it tells nothing to someone who guesses its address."""
+    return render(request, "events/check_mail.html")
 
 
 def link_invalid(request: HttpRequest, error: services.LinkInvalid) -> HttpResponse:

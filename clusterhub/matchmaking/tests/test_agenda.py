@@ -73,9 +73,9 @@ def test_each_participant_gets_one_agenda_mail_with_ics_and_pdf(
     send_agendas(brokerage, login, django_capture_on_commit_callbacks)
 
     recipients = sorted(to for message in smtp_server.messages for to in message["To"].split(","))
-    assert recipients == sorted([anna.registration.person.email, bert.registration.person.email])
+    assert recipients == sorted([anna.registration.email, bert.registration.email])
     for message in smtp_server.messages:
-        participant = anna if message["To"] == anna.registration.person.email else bert
+        participant = anna if message["To"] == anna.registration.email else bert
         partner = bert if participant == anna else anna
         body = message.get_body(preferencelist=("plain",))
         assert body is not None
@@ -116,7 +116,7 @@ def test_a_second_click_mails_only_those_whose_agenda_changed(
     planning.publish_schedule(brokerage.event)
     send_agendas(brokerage, login, django_capture_on_commit_callbacks)
     recipients = sorted(message["To"] for message in smtp_server.messages)
-    assert recipients == sorted([anna.registration.person.email, carla.registration.person.email])
+    assert recipients == sorted([anna.registration.email, carla.registration.email])
 
 
 def test_another_cluster_s_manager_cannot_send_agendas(
@@ -178,9 +178,7 @@ def test_enrolled_participants_get_their_magic_link_once(
     assert enrolled
     assert len(smtp_server.messages) == len(enrolled)
     for participant in enrolled:
-        mail = next(
-            m for m in smtp_server.messages if m["To"] == participant.registration.person.email
-        )
+        mail = next(m for m in smtp_server.messages if m["To"] == participant.registration.email)
         body = mail.get_body(preferencelist=("plain",))
         assert body is not None
         assert reverse("matchmaking:home", args=[participant.token]) in body.get_content()

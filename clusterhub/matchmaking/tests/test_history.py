@@ -37,9 +37,7 @@ def earlier_event_with_meeting(
 
 
 def same_people(brokerage: Brokerage, first: int, second: int) -> tuple[dict[str, object], ...]:
-    return tuple(
-        {"email": brokerage.participants[i].registration.person.email} for i in (first, second)
-    )
+    return tuple({"email": brokerage.participants[i].registration.email} for i in (first, second))
 
 
 def test_the_same_two_people_are_found_as_having_met(brokerage: Brokerage) -> None:
@@ -57,7 +55,7 @@ def test_colleagues_of_an_earlier_partner_count_as_the_same_pair(
     organisation = registry.medtech_member
     Registration.objects.filter(pk=carla.registration_id).update(organisation=organisation)
     meeting = earlier_event_with_meeting(
-        brokerage, {"email": anna.registration.person.email}, {"email": "kollege@example.org"}
+        brokerage, {"email": anna.registration.email}, {"email": "kollege@example.org"}
     )
     Registration.objects.filter(pk=meeting.request.recipient.registration_id).update(
         organisation=organisation
