@@ -22,6 +22,7 @@ from clusterhub.matchmaking.models import MeetingRequest, Participant
 
 Actor = AbstractBaseUser | AnonymousUser | None
 ERASED = "[gelöscht]"
+ERASED_FIRST_NAME = "Gelöscht"
 
 
 def _iso(value: Any) -> str | None:
@@ -191,7 +192,15 @@ def erase_person(actor: Actor, person: Person) -> None:
         # A new token kills the old cancel, offer and feedback links.
         registration.token = new_token()
         registration.organisation_name = ""
-        registration.save(update_fields=["token", "organisation_name", "updated_at"])
+        # What the registrant typed is personal data too; the row stays for the counts.
+        registration.first_name = ERASED_FIRST_NAME
+        registration.last_name = f"#{person.pk}"
+        registration.email = ""
+        registration.save(
+            update_fields=[
+                "token", "organisation_name", "first_name", "last_name", "email", "updated_at"
+            ]
+        )
     Feedback.objects.filter(registration__person=person).update(comment="")
     EventMail.objects.filter(registration__person=person).update(last_error="")
     for invitation in Invitation.objects.filter(person=person):
@@ -210,7 +219,7 @@ def erase_person(actor: Actor, person: Person) -> None:
         note.save(update_fields=["subject", "notes", "person"])
     person.affiliations.all().delete()
     person.consents.all().delete()
-    person.first_name = "Gelöscht"
+    person.first_name = ERASED_FIRST_NAME
     person.last_name = f"#{person.pk}"
     person.email = ""
     person.phone = ""

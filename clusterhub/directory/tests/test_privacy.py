@@ -34,7 +34,10 @@ def smart_event(registry: Registry) -> Event:
 
 
 def register(event: Event, index: int) -> Registration:
-    event_services.register_participant(event, person_data(index))
+    """A person of the registry registers; the exact match links the registration to them."""
+    data = person_data(index)
+    Person.objects.create(first_name=data.first_name, last_name=data.last_name, email=data.email)
+    event_services.register_participant(event, data)
     return Registration.objects.get(event=event, person__email=f"anna{index}@example.org")
 
 
@@ -157,6 +160,8 @@ def test_erasure_keeps_the_figures_and_the_other_participants_request(
     assert theirs.message == "Gern ein Gespräch" and theirs.recipient_id == me.pk
     mine.refresh_from_db()
     assert mine.token != old_token  # the old cancel and feedback links die
+    # What was typed on the registration goes too.
+    assert mine.email == "" and "Teilnehmerin1" not in mine.full_name
 
 
 def test_erasure_scrubs_the_name_from_earlier_audit_entries(
