@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from axes.models import AccessAttempt
 from django.test import Client
-from django.test.client import _MonkeyPatchedWSGIResponse as Response
 from django.urls import reverse
 
 from clusterhub.conftest import Registry
+
+if TYPE_CHECKING:  # the stubs name the test client's response type; Django has no such class
+    from django.test.client import _MonkeyPatchedWSGIResponse as Response
 
 LOGIN = "/anmelden/"
 PASSWORD = "geheim-123"
