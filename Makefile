@@ -71,6 +71,9 @@ migrate: $(INSTALLED) $(SECRET_KEY_FILE)
 static: $(INSTALLED) $(SECRET_KEY_FILE)
 	$(MANAGE) collectstatic --no-input --verbosity 0
 
+# Hashed, compressed file names as in production (the tests read the apps' folders directly).
+static demo serve: export CLUSTERHUB_STATIC_STORAGE ?= whitenoise.storage.CompressedManifestStaticFilesStorage
+
 demo: migrate static
 	$(MANAGE) load_demo --if-empty
 	$(MANAGE) load_demo_events --if-empty

@@ -77,10 +77,9 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
 if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Sessions end after an idle time (the cookie's age slides with every request) and, whatever
-# the activity, a working day after the login (``accounts.middleware``).
+# Sessions end after an idle time (``accounts.middleware`` saves the session once a minute of
+# activity, which slides its expiry) and, whatever the activity, a working day after the login.
 SESSION_COOKIE_AGE = env_int("CLUSTERHUB_SESSION_IDLE_MINUTES", 60) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 CLUSTERHUB_SESSION_MAX_HOURS = float(os.environ.get("CLUSTERHUB_SESSION_MAX_HOURS", "10"))
 
 INSTALLED_APPS = [

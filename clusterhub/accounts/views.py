@@ -6,16 +6,24 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpResponse
 from django.urls import reverse_lazy
 
 from clusterhub.accounts.forms import KernPasswordResetForm, KernSetPasswordForm
 from clusterhub.accounts.landing import landing_after_login
+from clusterhub.accounts.middleware import start_session_clock
 from clusterhub.core.forms import KernAuthenticationForm
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = KernAuthenticationForm
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        start_session_clock(self.request.session)
+        return response
 
     def get_success_url(self) -> str:
         # Django's get_redirect_url() has already dropped a ``next`` to another site.
