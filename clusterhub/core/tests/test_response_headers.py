@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -25,18 +27,14 @@ def test_every_page_has_a_content_security_policy_without_inline_scripts(client:
     assert f'"inlineStyleNonce": "{nonce}"' in response.content.decode()
 
 
-@pytest.mark.django_db
 def test_templates_hold_no_inline_script_or_event_handler() -> None:
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
+    """The policy would block them in the browser: scripts come from static files."""
+    apps = Path(__file__).resolve().parents[2]
+    inline = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+=|javascript:", re.IGNORECASE)
     offenders = [
-        str(path.relative_to(root))
-        for path in root.glob("*/templates/**/*.html")
-        if any(
-            marker in path.read_text()
-            for marker in ("<script>", " onclick=", " onsubmit=", " onchange=", "javascript:")
-        )
+        str(path.relative_to(apps))
+        for path in apps.glob("*/templates/**/*.html")
+        if inline.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
 
