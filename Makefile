@@ -23,12 +23,12 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv install demo serve migrate test lint fmt typecheck django-checks \
+.PHONY: help venv install demo serve migrate static test lint fmt typecheck django-checks \
         test-sqlite test-postgres test-browser assets assets-check messages messages-check \
         bench clean
 
 help:
-	@echo "make demo          create .venv, install, migrate, load the demo, serve http://127.0.0.1:8000"
+	@echo "make demo          create .venv, install, migrate, load the demo, serve \$$CLUSTERHUB_ADDRESS (127.0.0.1:8000)"
 	@echo "make test          ruff, mypy, Django checks, pytest on SQLite and PostgreSQL, browser tests"
 	@echo "make serve         migrate, then serve with the task worker (no demo load)"
 	@echo "make lint | fmt    ruff check + format check | apply ruff's fixes and formatting"
@@ -54,22 +54,37 @@ install: $(INSTALLED)
 var:
 	@mkdir -p var
 
+# With debug off the settings refuse to start without a secret key. The key of this checkout
+# is made once, random, and kept in var/ (never committed); config/settings.py reads it.
+SECRET_KEY_FILE := var/secret_key
+$(SECRET_KEY_FILE): | var
+	@umask 077 && $(PYTHON_BASE) -c 'import secrets; print(secrets.token_urlsafe(64))' > $@
+	@echo "made a random secret key in $@"
+
 # --- running the site ------------------------------------------------------------------------
 
-migrate: $(INSTALLED) | var
+migrate: $(INSTALLED) $(SECRET_KEY_FILE)
 	$(MANAGE) migrate --no-input
+
+# The site as a user sees it: debug off (the default), static files collected and served by
+# WhiteNoise, the own error pages. CLUSTERHUB_ADDRESS says where (default 127.0.0.1:8000).
+static: $(INSTALLED) $(SECRET_KEY_FILE)
+	$(MANAGE) collectstatic --no-input --verbosity 0
+
+# Hashed, compressed file names as in production (the tests read the apps' folders directly).
+static demo serve: export CLUSTERHUB_STATIC_STORAGE ?= whitenoise.storage.CompressedManifestStaticFilesStorage
 
 # The demo's mails (confirmations, reminders, invitations) are written as files to var/mail,
 # not sent and not printed between the logins; set EMAIL_BACKEND to choose otherwise.
 demo: export EMAIL_BACKEND ?= django.core.mail.backends.filebased.EmailBackend
-demo: migrate
+demo: migrate static
 	$(MANAGE) load_demo --if-empty --no-logins
 	$(MANAGE) load_demo_events --if-empty
 	$(MANAGE) build_partner_index
 	$(MANAGE) demo_logins
 	PYTHON=$(PY) scripts/serve_demo.sh
 
-serve: migrate
+serve: migrate static
 	PYTHON=$(PY) scripts/serve_demo.sh
 
 # --- checks and tests ------------------------------------------------------------------------
@@ -85,10 +100,10 @@ fmt: $(INSTALLED)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-typecheck: $(INSTALLED)
+typecheck: $(INSTALLED) $(SECRET_KEY_FILE)
 	$(VENV)/bin/mypy --explicit-package-bases $(MYPY_PATHS)
 
-django-checks: $(INSTALLED) | var
+django-checks: $(INSTALLED) $(SECRET_KEY_FILE)
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 
@@ -132,11 +147,11 @@ assets-check:
 
 # --- translations ----------------------------------------------------------------------------
 
-messages: $(INSTALLED)
+messages: $(INSTALLED) $(SECRET_KEY_FILE)
 	$(PY) scripts/messages.py update
 
 # Fails when the code holds translatable text that locale/*/LC_MESSAGES/django.po lacks.
-messages-check: $(INSTALLED)
+messages-check: $(INSTALLED) $(SECRET_KEY_FILE)
 	$(PY) scripts/messages.py check
 
 # --- benchmarks ------------------------------------------------------------------------------
@@ -146,7 +161,7 @@ messages-check: $(INSTALLED)
 BENCH_SCRIPTS ?= $(wildcard bench/bench_*.py bench/registry/list_latency.py \
                    bench/matching/speed.py bench/matching/evaluate.py)
 
-bench: $(INSTALLED)
+bench: $(INSTALLED) $(SECRET_KEY_FILE)
 	@test -n "$(BENCH_SCRIPTS)" || { echo "bench: no benchmark scripts found"; exit 1; }
 	@set -e; for script in $(BENCH_SCRIPTS); do echo "== $$script"; $(PY) "$$script"; done
 

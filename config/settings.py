@@ -8,9 +8,13 @@ environment here and nowhere else.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -28,12 +32,55 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
-# The default key only serves a development checkout; production sets DJANGO_SECRET_KEY.
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me-0123456789abcdef")
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name, str(default)))
+
+
+def read_secret_key() -> str:
+    """``DJANGO_SECRET_KEY``, else the file ``DJANGO_SECRET_KEY_FILE`` names (``make demo``
+    writes a random one to ``var/secret_key`` once), else — with debug on only — a key that
+    says it is public. Without debug and without a key the site refuses to start: a public
+    key lets anyone forge sessions, password-reset links and check-in codes."""
+    if key := os.environ.get("DJANGO_SECRET_KEY", "").strip():
+        return key
+    key_file = Path(os.environ.get("DJANGO_SECRET_KEY_FILE", VAR_DIR / "secret_key"))
+    if key_file.is_file() and (key := key_file.read_text(encoding="utf-8").strip()):
+        return key
+    if DEBUG:
+        return "dev-only-insecure-key-change-me-0123456789abcdef"
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is not set (nor DJANGO_SECRET_KEY_FILE/var/secret_key) and "
+        "DJANGO_DEBUG is off: set a long random key, or DJANGO_DEBUG=1 on a developer machine."
+    )
+
+
+DEBUG = env_bool("DJANGO_DEBUG", False)
+SECRET_KEY = read_secret_key()
+# Where the site is served (``scripts/serve_demo.sh`` binds to it) and the public base URL that
+# links in mails and the demo's printed logins use; the URL follows the address unless set.
+SERVE_ADDRESS = os.environ.get("CLUSTERHUB_ADDRESS", "127.0.0.1:8000")
+SITE_URL = os.environ.get("CLUSTERHUB_SITE_URL", f"http://{SERVE_ADDRESS}").rstrip("/")
+ALLOWED_HOSTS = env_list(
+    "DJANGO_ALLOWED_HOSTS", f"127.0.0.1,localhost,testserver,{urlsplit(SITE_URL).hostname or ''}"
+)
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
-SITE_URL = os.environ.get("CLUSTERHUB_SITE_URL", "http://127.0.0.1:8000")
+
+# HTTPS. Off by default (a laptop serves plain HTTP); production turns each on, see README.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", False)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
+# Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto (and strips it from
+# clients); without the proxy this header must stay unset, or clients could claim HTTPS.
+if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Sessions end after an idle time (``accounts.middleware`` saves the session once a minute of
+# activity, which slides its expiry) and, whatever the activity, a working day after the login.
+SESSION_COOKIE_AGE = env_int("CLUSTERHUB_SESSION_IDLE_MINUTES", 60) * 60
+CLUSTERHUB_SESSION_MAX_HOURS = float(os.environ.get("CLUSTERHUB_SESSION_MAX_HOURS", "10"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -41,12 +88,15 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "clusterhub.core",
     "clusterhub.accounts",
     "clusterhub.taxonomy",
@@ -63,6 +113,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,10 +122,34 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Records every 403 (path and role) in the audit log; needs the user, so after auth.
     "clusterhub.audit.middleware.RefusedAccessMiddleware",
+    "clusterhub.accounts.middleware.SessionLifetimeMiddleware",
+    "clusterhub.core.middleware.PrivatePagesMiddleware",
+    "clusterhub.core.middleware.MethodNotAllowedPageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login attempt into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy: scripts and style sheets only from this site; the one inline
+# thing htmx adds (its indicator style) carries the request's nonce. Style *attributes*
+# stay allowed for the colour swatches and bars that templates draw from data.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -81,7 +157,13 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # An agency's own legal texts (Impressum, Datenschutz, Barrierefreiheit) in
+        # ``<dir>/legal/<page>.<language>.html`` replace the defaults of ``core/templates/legal``.
+        "DIRS": [
+            Path(path)
+            for path in [os.environ.get("CLUSTERHUB_LEGAL_TEXTS_DIR", "")]
+            if path.strip()
+        ],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -121,8 +203,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:dashboard"
+# After login each role lands where it works (``accounts.landing``); this is the fallback.
+LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
+PASSWORD_RESET_TIMEOUT = env_int("CLUSTERHUB_PASSWORD_RESET_HOURS", 2) * 3600
+
+# django-axes: after AXES_FAILURE_LIMIT wrong passwords for one user name from one address,
+# that pair is refused (even with the right password) until the cool-off has passed.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("CLUSTERHUB_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("CLUSTERHUB_LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+CSRF_FAILURE_VIEW = "clusterhub.core.errors.csrf_failure"
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
@@ -134,6 +233,18 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+# WhiteNoise serves the collected files with debug off (``make demo`` runs collectstatic).
+# Hashed, compressed names need a collected manifest, so they are production's choice only;
+# tests and development read the apps' static folders directly.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": os.environ.get(
+            "CLUSTERHUB_STATIC_STORAGE",
+            "django.contrib.staticfiles.storage.StaticFilesStorage",
+        )
+    },
+}
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

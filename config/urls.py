@@ -22,3 +22,9 @@ urlpatterns += i18n_patterns(
     path("intern/", include("clusterhub.partners.urls")),
     prefix_default_language=False,
 )
+
+# The site's own error pages, in the visitor's language with the menu (clusterhub.core.errors).
+handler400 = "clusterhub.core.errors.bad_request"
+handler403 = "clusterhub.core.errors.permission_denied"
+handler404 = "clusterhub.core.errors.page_not_found"
+handler500 = "clusterhub.core.errors.server_error"

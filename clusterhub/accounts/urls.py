@@ -1,16 +1,26 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from clusterhub.core.forms import KernAuthenticationForm
+from clusterhub.accounts import views
 
 app_name = "accounts"
 urlpatterns = [
-    path(
-        "anmelden/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/login.html", authentication_form=KernAuthenticationForm
-        ),
-        name="login",
-    ),
+    path("anmelden/", views.LoginView.as_view(), name="login"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("passwort-vergessen/", views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "passwort-vergessen/gesendet/",
+        views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "passwort-neu/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "passwort-neu/fertig/",
+        views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
 ]

@@ -17,14 +17,16 @@ View = Callable[..., HttpResponse]
 
 def require_viewer(test: Callable[[Viewer], bool]) -> Callable[[View], View]:
     def decorator(view: View) -> View:
-        @login_required
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not test(viewer_for(request.user)):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        return wrapped
+        gated = login_required(wrapped)
+        # The login page reads the gate to honour ``?next=`` only for pages the role may open.
+        gated.viewer_test = test  # type: ignore[attr-defined]
+        return gated
 
     return decorator
 
