@@ -198,7 +198,12 @@ def erase_person(actor: Actor, person: Person) -> None:
         registration.email = ""
         registration.save(
             update_fields=[
-                "token", "organisation_name", "first_name", "last_name", "email", "updated_at"
+                "token",
+                "organisation_name",
+                "first_name",
+                "last_name",
+                "email",
+                "updated_at",
             ]
         )
     Feedback.objects.filter(registration__person=person).update(comment="")

@@ -14,6 +14,7 @@ from functools import partial
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from clusterhub.audit import services as audit
@@ -105,11 +106,19 @@ def segment_people(segment: Segment, today: dt.date | None = None) -> QuerySet[P
     )
 
 
-def _registered_ids(event: Event) -> QuerySet[Registration, int]:
+def _registered_ids(event: Event) -> QuerySet[Person, int]:
+    """The people of the registry who hold a live registration: linked to it, or (not yet
+    reviewed) registered under their address in any case. Never NULL: ``NOT IN`` a list with
+    a NULL in it would exclude everyone."""
+    live = Registration.objects.filter(event=event).exclude(status=Registration.Status.CANCELLED)
+    typed_addresses = live.exclude(email="").annotate(address=Lower("email")).values("address")
     return (
-        Registration.objects.filter(event=event)
-        .exclude(status=Registration.Status.CANCELLED)
-        .values_list("person_id", flat=True)
+        Person.objects.annotate(address=Lower("email"))
+        .filter(
+            Q(pk__in=live.filter(person__isnull=False).values("person_id"))
+            | Q(address__in=typed_addresses)
+        )
+        .values_list("pk", flat=True)
     )
 
 
