@@ -16,6 +16,8 @@ from clusterhub.taxonomy.models import Theme
 
 
 class OrganisationFilterForm(KernFormMixin, forms.Form):
+    marks_optional = False
+
     q = forms.CharField(label=_("Suche"), required=False, max_length=200)
     cluster = forms.ModelChoiceField(
         label=_("Cluster"),
