@@ -30,6 +30,7 @@ def listed_members_by_kind(cluster: Cluster) -> list[MemberGroup]:
         if kind in by_kind
     ]
 
+
 # The agency's own clusters first, then the networks it works with, then the initiative.
 KIND_ORDER = Case(
     When(kind=Cluster.Kind.OWN, then=Value(0)),
@@ -47,9 +48,11 @@ def public_clusters() -> QuerySet[Cluster]:
 
 
 def public_cluster(slug: str) -> Cluster:
-    listed = Membership.objects.filter(
-        ended_on__isnull=True, organisation__listed_publicly=True
-    ).select_related("organisation").order_by("organisation__name", "pk")
+    listed = (
+        Membership.objects.filter(ended_on__isnull=True, organisation__listed_publicly=True)
+        .select_related("organisation")
+        .order_by("organisation__name", "pk")
+    )
     return get_object_or_404(
         Cluster.objects.prefetch_related(
             "focus_themes",

@@ -135,9 +135,7 @@ class MemberProfileForm(OrganisationForm):
 
     class Meta(OrganisationForm.Meta):
         fields = [
-            f
-            for f in OrganisationForm.Meta.fields
-            if f not in {"status", "latitude", "longitude"}
+            f for f in OrganisationForm.Meta.fields if f not in {"status", "latitude", "longitude"}
         ]
 
 

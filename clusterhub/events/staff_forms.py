@@ -18,6 +18,7 @@ from clusterhub.events.invitations import Segment
 from clusterhub.events.models import Event, Format
 from clusterhub.taxonomy.models import Theme
 
+
 def fileable_clusters(viewer: Viewer, instance: Event | Format) -> QuerySet[Cluster]:
     """Clusters an event or format may be filed under: a manager's own, plus those it already
     has (so editing never drops another cluster's co-ownership); every cluster for admins."""

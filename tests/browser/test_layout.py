@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, ViewportSize, expect
 
 from clusterhub.accounts.models import Account
 from clusterhub.clusters.models import Cluster
@@ -31,16 +31,16 @@ from tests.factories import (
 )
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
-LAPTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 375, "height": 740}
+LAPTOP = ViewportSize(width=1280, height=800)
+PHONE = ViewportSize(width=375, height=740)
 
 HORIZONTAL_OVERFLOW = """
 () => {
   const width = document.documentElement.clientWidth;
   const wide = Array.from(document.querySelectorAll('body *'))
     .filter(el => el.getBoundingClientRect().right > width + 1 && el.offsetParent !== null)
-    .filter(el => !el.closest('.kern-table-responsive, .table-scroll, .skip-link, .kern-sr-only'))
-    .map(el => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : ''));
+    .filter(el => !el.closest('.kern-table-responsive, .skip-link, .kern-sr-only'))
+    .map(el => el.tagName.toLowerCase() + '.' + String(el.className).split(' ')[0]);
   return {scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5)};
 }
 """
@@ -237,6 +237,39 @@ def test_organisation_page_buttons_do_not_overlap_their_text(
         assert label["width"] <= button["width"] + 1, (label, button)
         shoot(page, "organisation")
         assert_no_horizontal_overflow(page)
+
+
+# The partner panel's feedback buttons, as partners/partials/suggestion_list.html writes them
+# (the panel itself needs a built partner index, which this test does not wait for).
+FEEDBACK_BUTTON = (
+    '<button type="button" class="kern-btn kern-btn--tertiary kern-btn--x-small">'
+    '<span class="kern-label">{}<span class="kern-sr-only"> – Muster GmbH</span></span></button>'
+)
+FEEDBACK_BUTTONS = (
+    '<form class="inline-form" id="feedback">'
+    + FEEDBACK_BUTTON.format("Nützlich")
+    + FEEDBACK_BUTTON.format("Nicht nützlich")
+    + "</form>"
+)
+
+
+def test_useful_and_not_useful_buttons_have_room(
+    page: Page, site: Site, live_server: object
+) -> None:
+    log_in(page.context, site.manager, str(live_server))
+    page.set_viewport_size(PHONE)
+    page.goto(f"/intern/organisationen/{site.pepperl.pk}/")
+    page.locator("#notes").evaluate(
+        "(el, html) => el.insertAdjacentHTML('afterend', html)", FEEDBACK_BUTTONS
+    )
+    useful, not_useful = page.locator("#feedback button").all()
+    first, second = useful.bounding_box(), not_useful.bounding_box()
+    assert first and second
+    for button in (useful, not_useful):
+        box, label = button.bounding_box(), button.locator(".kern-label").bounding_box()
+        assert box and label and label["width"] <= box["width"] + 1, (label, box)
+    same_row = abs(first["y"] - second["y"]) < 4
+    assert (first["x"] + first["width"] + 4 <= second["x"]) if same_row else True
 
 
 def test_login_form_is_not_page_wide(page: Page, site: Site) -> None:

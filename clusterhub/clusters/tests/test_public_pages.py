@@ -47,7 +47,9 @@ def test_members_are_grouped_by_kind_and_sorted_and_a_long_list_starts_closed(
         MembershipFactory.create(organisation=organisation, cluster=cluster)
 
     response = client.get(f"/cluster/{cluster.slug}/")
-    groups = [(g.label, [o.name for o in g.organisations]) for g in response.context["member_groups"]]
+    groups = [
+        (g.label, [o.name for o in g.organisations]) for g in response.context["member_groups"]
+    ]
     assert groups == [
         ("Start-up", ["Amsel Automation", "Zeta Robotik"]),
         ("KMU", ["Alpha Sensorik", "Beta Antriebe"]),
