@@ -168,7 +168,8 @@ def test_organisation_edit_form_shows_all_four_themes(
     page.keyboard.press("Escape")
     expect(chosen).to_have_count(5)
     page.get_by_role("button", name="Speichern").click()
-    expect(page.get_by_text("Die Änderungen wurden gespeichert.")).to_be_visible()
+    saved = page.get_by_text("Die Änderungen wurden gespeichert.")
+    expect(saved).to_be_visible(timeout=15_000)  # a loaded CI machine saves slowly
     assert site.pepperl.themes.count() == 5
 
 

@@ -9,7 +9,7 @@
     root.querySelectorAll("select[data-multiselect]").forEach(function (select) {
       if (select.tomselect) return;
       var noResults = select.dataset.noResults || "";
-      new TomSelect(select, {
+      var control = new TomSelect(select, {
         plugins: { remove_button: { title: select.dataset.removeLabel || "" } },
         maxOptions: null,
         hidePlaceholder: true,
@@ -23,6 +23,9 @@
           },
         },
       });
+      // Tom Select moves the label to its own input; the hidden original keeps a name too.
+      var label = document.getElementById(control.inputId + "-ts-label");
+      if (label) select.setAttribute("aria-labelledby", label.id);
     });
   }
 
