@@ -20,6 +20,7 @@ const vendorDir = join(repoRoot, "clusterhub", "core", "static", "vendor");
 const handWritten = new Set(["README.md"]);
 
 const kern = join(modules, "@kern-ux", "native");
+const tomSelect = join(modules, "tom-select");
 const kernFontFiles = readFileSync(join(kern, "dist", "fonts", "fira-sans.css"), "utf8")
   .match(/FiraSans-[A-Za-z]+\.woff2/g);
 
@@ -38,6 +39,14 @@ const copies = [
   [join(kern, "LICENSE.md"), "kern/LICENSE.md"],
   [join(modules, "htmx.org", "dist", "htmx.min.js"), "htmx/htmx.min.js"],
   [join(modules, "htmx.org", "LICENSE"), "htmx/LICENSE"],
+  // Multiple selects that list every chosen value (clusterhub/multiselect.js starts them).
+  // The source maps come along: the minified files name them, and a manifest storage that
+  // rewrites those references fails on a missing one.
+  ...["js/tom-select.popular.min.js", "css/tom-select.min.css"].flatMap((file) => [
+    [join(tomSelect, "dist", file), `tom-select/${file.split("/")[1]}`],
+    [join(tomSelect, "dist", `${file}.map`), `tom-select/${file.split("/")[1]}.map`],
+  ]),
+  [join(tomSelect, "LICENSE"), "tom-select/LICENSE"],
 ];
 
 function packageVersion(name) {
@@ -73,12 +82,12 @@ function checksums(dir) {
 
 function clearBuilt(dir) {
   for (const name of checksums(dir).keys()) rmSync(join(dir, name));
-  for (const sub of ["kern", "htmx"]) {
+  for (const sub of ["kern", "htmx", "tom-select"]) {
     if (existsSync(join(dir, sub))) rmSync(join(dir, sub), { recursive: true, force: true });
   }
 }
 
-const versions = `@kern-ux/native ${packageVersion("@kern-ux/native")}, htmx.org ${packageVersion("htmx.org")}`;
+const versions = `@kern-ux/native ${packageVersion("@kern-ux/native")}, htmx.org ${packageVersion("htmx.org")}, tom-select ${packageVersion("tom-select")}`;
 
 if (process.argv.includes("--check")) {
   const scratch = mkdtempSync(join(tmpdir(), "clusterhub-assets-"));

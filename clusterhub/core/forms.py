@@ -6,23 +6,37 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
 
-from clusterhub.core.widgets import FastSelect
+from clusterhub.core.widgets import DateAndTimeWidget, FastSelect, FastSelectMultiple
 
 INPUT_CLASS: dict[type[forms.Widget], str] = {
     forms.Select: "kern-form-input__select",
     FastSelect: "kern-form-input__select",
-    forms.SelectMultiple: "kern-form-input__select",
+    # KERN has no multiple select; its single-select frame is one row high.
+    FastSelectMultiple: "multi-select",
     forms.CheckboxInput: "kern-form-check__checkbox",
 }
 
 
 class KernFormMixin:
-    """Adds KERN classes and ties hints and errors to inputs with aria-describedby."""
+    """Adds KERN classes and ties hints and errors to inputs with aria-describedby.
+
+    Every plain multiple select becomes a ``FastSelectMultiple``, so a model form's
+    many-to-many fields show all their chosen values. Filter forms set ``marks_optional``
+    to False: there every field is optional, and saying so on each is noise.
+    """
+
+    marks_optional = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():  # type: ignore[attr-defined]
+            if type(field.widget) is forms.SelectMultiple:
+                multiple = FastSelectMultiple(attrs=field.widget.attrs)
+                multiple.choices = field.widget.choices
+                multiple.is_required = field.widget.is_required
+                field.widget = multiple
             css = INPUT_CLASS.get(type(field.widget), "kern-form-input__input")
             field.widget.attrs.setdefault("class", css)
 
@@ -37,6 +51,23 @@ class KernFormMixin:
                 if self.fields[name].help_text:  # type: ignore[attr-defined]
                     described_by.append(f"{bound_id}_helptext")
                 widget.attrs["aria-describedby"] = " ".join(described_by)
+
+
+class DateAndTimeField(forms.SplitDateTimeField):
+    """A point in time entered as a date and a time in two pickers (local time)."""
+
+    widget = DateAndTimeWidget
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("input_date_formats", ["%Y-%m-%d", "%d.%m.%Y"])
+        kwargs.setdefault("input_time_formats", ["%H:%M", "%H:%M:%S", "%H.%M"])
+        super().__init__(**kwargs)
+        self.error_messages |= {
+            "required": _("Bitte Datum und Uhrzeit angeben."),
+            "incomplete": _("Bitte Datum und Uhrzeit angeben."),
+            "invalid_date": _("Bitte ein gültiges Datum angeben, z. B. 04.05.2026."),
+            "invalid_time": _("Bitte eine gültige Uhrzeit angeben, z. B. 18:00."),
+        }
 
 
 class KernAuthenticationForm(KernFormMixin, AuthenticationForm):

@@ -12,6 +12,26 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
+
+# Without JavaScript a multiple select shows this many rows at most; the whole list scrolls.
+MULTIPLE_SELECT_ROWS = 12
+
+
+def render_select(widget: dict[str, Any], name: str, extra: dict[str, Any]) -> SafeString:
+    options = [
+        (option["value"], " selected" if option["selected"] else "", option["label"])
+        for _group, choices, _index in widget["optgroups"]
+        for option in choices
+    ]
+    attrs = widget["attrs"] | {"name": name} | extra
+    if "size" in extra:
+        attrs["size"] = max(2, min(len(options), MULTIPLE_SELECT_ROWS))
+    return format_html(
+        "<select{}>{}</select>",
+        flatatt(attrs),
+        format_html_join("", '<option value="{}"{}>{}</option>', options),
+    )
 
 
 class FastSelect(forms.Select):
@@ -22,16 +42,43 @@ class FastSelect(forms.Select):
         attrs: dict[str, Any] | None = None,
         renderer: Any = None,
     ) -> SafeString:
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (option["value"], " selected" if option["selected"] else "", option["label"])
-                for _group, choices, _index in widget["optgroups"]
-                for option in choices
-            ),
-        )
-        return format_html(
-            "<select{}>{}</select>", flatatt(widget["attrs"] | {"name": name}), options
+        return render_select(self.get_context(name, value, attrs)["widget"], name, {})
+
+
+class FastSelectMultiple(forms.SelectMultiple):
+    """A multiple select that shows several rows (not one) and its chosen options, and that
+    ``clusterhub/multiselect.js`` turns into a Tom Select box listing every chosen value
+    with a button to remove each. Without JavaScript it stays a working ``<select multiple>``.
+    """
+
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: Any = None,
+    ) -> SafeString:
+        extra = {
+            "multiple": True,
+            "size": 0,  # replaced by the number of rows
+            "data-multiselect": "",
+            "data-remove-label": gettext("Entfernen"),
+            "data-no-results": gettext("Keine Treffer"),
+        }
+        return render_select(self.get_context(name, value, attrs)["widget"], name, extra)
+
+
+class DateAndTimeWidget(forms.SplitDateTimeWidget):
+    """The browser's date picker and time picker side by side, each labelled; no format to
+    type in (without a picker the inputs take 04.05.2026 and 18:00 as well)."""
+
+    template_name = "core/widgets/date_and_time.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(
+            attrs,
+            date_format="%Y-%m-%d",
+            time_format="%H:%M",
+            date_attrs={"type": "date"},
+            time_attrs={"type": "time"},
         )

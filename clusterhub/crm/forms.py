@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.accounts.roles import Viewer
@@ -44,6 +45,21 @@ class InteractionForm(KernFormMixin, forms.ModelForm):
         data = super().clean() or {}
         if data.get("follow_up") and not data.get("follow_up_due_on"):
             self.add_error("follow_up_due_on", _("Bitte ein Fälligkeitsdatum angeben."))
+        occurred_on, due_on = data.get("occurred_on"), data.get("follow_up_due_on")
+        if occurred_on and occurred_on > timezone.localdate():
+            # A note records a contact that took place; a planned one is a follow-up.
+            self.add_error(
+                "occurred_on",
+                _(
+                    "Der Kontakt kann nicht in der Zukunft liegen. Für einen geplanten "
+                    "Termin bitte eine Wiedervorlage anlegen."
+                ),
+            )
+        elif occurred_on and due_on and due_on < occurred_on:
+            self.add_error(
+                "follow_up_due_on",
+                _("Die Wiedervorlage kann nicht vor dem Kontakt fällig sein."),
+            )
         return data
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -10,10 +11,13 @@ from clusterhub.core.forms import KernFormMixin
 from clusterhub.core.widgets import FastSelect
 from clusterhub.directory.models import Consent, Membership, Organisation, Person
 from clusterhub.directory.queries import SORTS
+from clusterhub.events.countries import country_choices
 from clusterhub.taxonomy.models import Theme
 
 
 class OrganisationFilterForm(KernFormMixin, forms.Form):
+    marks_optional = False
+
     q = forms.CharField(label=_("Suche"), required=False, max_length=200)
     cluster = forms.ModelChoiceField(
         label=_("Cluster"),
@@ -66,8 +70,19 @@ class PublicDirectoryFilterForm(OrganisationFilterForm):
         del self.fields["status"]
 
 
+GERMAN_POSTCODE = re.compile(r"\d{5}")
+
+
 class OrganisationForm(KernFormMixin, forms.ModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    # The same country picker as the event registration: names, not ISO codes, to choose from.
+    country = forms.ChoiceField(
+        label=_("Land"),
+        choices=country_choices,
+        initial="DE",
+        widget=FastSelect,
+        error_messages={"invalid_choice": _("Bitte wählen Sie ein Land aus der Liste.")},
+    )
 
     class Meta:
         model = Organisation
@@ -102,23 +117,26 @@ class OrganisationForm(KernFormMixin, forms.ModelForm):
             "listed_publicly": _(
                 "Nur ankreuzen, wenn die Organisation der Veröffentlichung zugestimmt hat."
             ),
-            "country": _("Zweistelliger Ländercode nach ISO 3166, z. B. DE."),
         }
 
-    def clean_country(self) -> str:
-        country = str(self.cleaned_data["country"]).strip().upper()
-        if len(country) != 2 or not country.isalpha():
-            raise forms.ValidationError(
-                _("Bitte einen zweistelligen Ländercode angeben, z. B. DE.")
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        postcode = " ".join(str(data.get("postcode") or "").split())
+        if postcode and data.get("country") == "DE" and not GERMAN_POSTCODE.fullmatch(postcode):
+            self.add_error(
+                "postcode", _("Eine deutsche Postleitzahl hat fünf Ziffern, z. B. 68161.")
             )
-        return country
+        return data
 
 
 class MemberProfileForm(OrganisationForm):
-    """What a member organisation may change about itself: not its status."""
+    """What a member organisation may change about itself: not its status, and not the map
+    position (a member would have to look up coordinates; staff keep them)."""
 
     class Meta(OrganisationForm.Meta):
-        fields = [f for f in OrganisationForm.Meta.fields if f != "status"]
+        fields = [
+            f for f in OrganisationForm.Meta.fields if f not in {"status", "latitude", "longitude"}
+        ]
 
 
 class PersonForm(KernFormMixin, forms.ModelForm):

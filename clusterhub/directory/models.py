@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+
+def display_name(name: str, legal_form: str) -> str:
+    form = " ".join(legal_form.split())
+    if not form:
+        return name
+    as_words = r"(?<!\w)" + re.escape(form).replace(r"\ ", r"\s+") + r"(?!\w)"
+    if re.search(as_words, name, flags=re.IGNORECASE):
+        return name
+    return f"{name} {form}"
 
 
 class Organisation(models.Model):
@@ -97,6 +109,12 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name with its legal form, once: most registry names already end in it
+        ("Agriflow GmbH"), so the form is appended only when the name lacks it."""
+        return display_name(self.name, self.legal_form)
 
     @property
     def description(self) -> str:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.clusters.models import Cluster
 from clusterhub.core.forms import KernFormMixin
 from clusterhub.core.widgets import FastSelect
 from clusterhub.directory.models import Consent
+from clusterhub.events.access import public_events
 from clusterhub.events.countries import country_choices
 from clusterhub.events.services import RegistrationData
 from clusterhub.taxonomy.models import Theme
@@ -80,6 +82,8 @@ class ManualRegistrationForm(RegistrationForm):
 
 
 class CalendarFilterForm(KernFormMixin, forms.Form):
+    marks_optional = False
+
     cluster = forms.ModelChoiceField(
         label=_("Cluster"),
         queryset=Cluster.objects.order_by("name"),
@@ -90,7 +94,13 @@ class CalendarFilterForm(KernFormMixin, forms.Form):
     )
     theme = forms.ModelChoiceField(
         label=_("Thema"),
-        queryset=Theme.objects.filter(events__isnull=False).distinct().order_by("label_de"),
+        # An event's own themes and its clusters' focus themes: few events name themes of
+        # their own, and a filter without options helps nobody.
+        queryset=Theme.objects.filter(
+            Q(events__in=public_events()) | Q(clusters__events__in=public_events())
+        )
+        .distinct()
+        .order_by("label_de"),
         to_field_name="slug",
         required=False,
         empty_label=_("Alle Themen"),

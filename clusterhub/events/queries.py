@@ -20,7 +20,10 @@ def upcoming_events(
     if cluster is not None:
         events = events.filter(clusters=cluster)
     if theme is not None:
-        events = events.filter(themes=theme)
+        # By the event's own themes or its clusters' focus themes (as the filter offers them);
+        # a subquery, so the join does not multiply the registrations counted below.
+        about_theme = Event.objects.filter(Q(themes=theme) | Q(clusters__focus_themes=theme))
+        events = events.filter(pk__in=about_theme.values("pk"))
     return (
         events.distinct()
         .select_related("format")

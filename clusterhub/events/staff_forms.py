@@ -12,13 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from clusterhub.accounts.roles import Viewer
 from clusterhub.clusters.models import Cluster
-from clusterhub.core.forms import KernFormMixin
+from clusterhub.core.forms import DateAndTimeField, KernFormMixin
 from clusterhub.directory.models import Organisation
 from clusterhub.events.invitations import InvitationPreview, Segment
 from clusterhub.events.models import Event, Format
 from clusterhub.taxonomy.models import Theme
-
-LOCAL_DATETIME = "%Y-%m-%dT%H:%M"
 
 
 def fileable_clusters(viewer: Viewer, instance: Event | Format) -> QuerySet[Cluster]:
@@ -35,16 +33,6 @@ def require_own_cluster(viewer: Viewer, clusters: Any) -> Any:
     if not viewer.is_admin and not {c.pk for c in clusters} & viewer.managed_cluster_ids:
         raise forms.ValidationError(_("Wählen Sie mindestens einen Cluster, den Sie betreuen."))
     return clusters
-
-
-class LocalDateTimeInput(forms.DateTimeInput):
-    """The browser's date-and-time picker; without JavaScript it is still a plain text field
-    that takes ``2026-05-04T18:00`` (and Django's other accepted formats)."""
-
-    input_type = "datetime-local"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs, format=LOCAL_DATETIME)
 
 
 class EventForm(KernFormMixin, forms.ModelForm):
@@ -77,13 +65,13 @@ class EventForm(KernFormMixin, forms.ModelForm):
             "clusters",
             "status",
         ]
-        widgets = {
-            "starts_at": LocalDateTimeInput(),
-            "ends_at": LocalDateTimeInput(),
-            "registration_opens_at": LocalDateTimeInput(),
-            "registration_closes_at": LocalDateTimeInput(),
-            "description": forms.Textarea(attrs={"rows": 5}),
+        field_classes = {
+            "starts_at": DateAndTimeField,
+            "ends_at": DateAndTimeField,
+            "registration_opens_at": DateAndTimeField,
+            "registration_closes_at": DateAndTimeField,
         }
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -91,12 +79,13 @@ class EventForm(KernFormMixin, forms.ModelForm):
         self.fields["clusters"].queryset = fileable_clusters(viewer, self.instance)  # type: ignore[attr-defined]
         self.fields["clusters"].required = not viewer.is_admin
         self.fields["themes"].queryset = Theme.objects.order_by("label_de")  # type: ignore[attr-defined]
-        for field in ("title", "starts_at", "ends_at", "capacity"):
+        for field in ("title", "capacity"):
             self.fields[field].error_messages["required"] = _("Bitte füllen Sie dieses Feld aus.")
-        for field in ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at"):
-            self.fields[field].error_messages["invalid"] = _(
-                "Bitte Datum und Uhrzeit angeben, z. B. 2026-05-04T18:00."
-            )
+        managed = sorted(viewer.managed_cluster_ids)
+        if not self.instance.pk and managed:
+            # A manager files most events under her own cluster: chosen already, so the
+            # first save does not fail on a required field she did not see as empty.
+            self.initial.setdefault("clusters", managed)
 
     def clean_clusters(self) -> Any:
         return require_own_cluster(self.viewer, self.cleaned_data["clusters"])
@@ -246,10 +235,8 @@ class FormatForm(KernFormMixin, forms.ModelForm):
             "default_address",
             "default_capacity",
         ]
-        widgets = {
-            "series_start": LocalDateTimeInput(),
-            "description": forms.Textarea(attrs={"rows": 4}),
-        }
+        field_classes = {"series_start": DateAndTimeField}
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

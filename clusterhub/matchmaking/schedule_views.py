@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from clusterhub.core.decorators import staff_required
@@ -41,10 +42,18 @@ def schedule_run(request: HttpRequest, pk: int, run_pk: int) -> HttpResponse:
 def _summary(run: ScheduleRun) -> str:
     if run.status != ScheduleRun.Status.DONE:
         return ""
-    return _(
-        "%(scheduled)d Treffen eingeplant, %(unscheduled)d nicht (obere Schranke %(bound)s)."
-    ) % {
-        "scheduled": run.scheduled or 0,
-        "unscheduled": run.unscheduled or 0,
-        "bound": f"{run.upper_bound or 0:g}",
-    }
+    # In words an organiser reads; the solver's bound on the weight stays in the admin.
+    scheduled, unscheduled = run.scheduled or 0, run.unscheduled or 0
+    if not unscheduled:
+        return ngettext(
+            "Das gewünschte Treffen ist eingeplant.",
+            "Alle %(scheduled)d gewünschten Treffen sind eingeplant.",
+            scheduled,
+        ) % {"scheduled": scheduled}
+    return ngettext(
+        "%(scheduled)d von %(total)d gewünschten Treffen sind eingeplant; %(unscheduled)d "
+        "passte nicht mehr in den Zeitplan.",
+        "%(scheduled)d von %(total)d gewünschten Treffen sind eingeplant; %(unscheduled)d "
+        "passten nicht mehr in den Zeitplan.",
+        unscheduled,
+    ) % {"scheduled": scheduled, "total": scheduled + unscheduled, "unscheduled": unscheduled}

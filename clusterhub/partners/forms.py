@@ -13,6 +13,8 @@ from clusterhub.directory.models import Organisation
 
 
 class SuggestionFilterForm(KernFormMixin, forms.Form):
+    marks_optional = False
+
     cluster = forms.ModelChoiceField(
         label=_("Cluster"),
         queryset=Cluster.objects.all(),

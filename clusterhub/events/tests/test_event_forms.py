@@ -25,8 +25,10 @@ def event_form(registry: Registry, **fields: Any) -> dict[str, Any]:
     values: dict[str, Any] = {
         "title": "UmsetzBar Frühjahr",
         "description": "Vom Projekt zur Umsetzung.",
-        "starts_at": start.strftime("%Y-%m-%dT18:00"),
-        "ends_at": start.strftime("%Y-%m-%dT21:00"),
+        "starts_at_0": start.strftime("%Y-%m-%d"),
+        "starts_at_1": "18:00",
+        "ends_at_0": start.strftime("%Y-%m-%d"),
+        "ends_at_1": "21:00",
         "venue": "MAFINEX",
         "address": "Julius-Hatry-Straße 1, 68163 Mannheim",
         "online_url": "",
@@ -78,7 +80,7 @@ def test_a_form_with_errors_keeps_what_was_typed_and_says_what_is_wrong(
     login: Login, registry: Registry
 ) -> None:
     client = login("admin")
-    form = event_form(registry, ends_at="2020-01-01T10:00", venue="", address="")
+    form = event_form(registry, ends_at_0="01.01.2020", ends_at_1="10:00", venue="", address="")
     form["description"] = "Ein langer Text, der nicht verloren gehen darf."
     response = client.post(reverse("events:event_create"), form)
 
@@ -106,8 +108,10 @@ def test_editing_records_what_changed_and_other_managers_are_refused(
         registry,
         title="MedTech-Frühstück",
         capacity="45",
-        starts_at=local_start.strftime("%Y-%m-%dT%H:%M"),
-        ends_at=local_end.strftime("%Y-%m-%dT%H:%M"),
+        starts_at_0=local_start.strftime("%Y-%m-%d"),
+        starts_at_1=local_start.strftime("%H:%M"),
+        ends_at_0=local_end.strftime("%Y-%m-%d"),
+        ends_at_1=local_end.strftime("%H:%M"),
         venue=event.venue,
         address=event.address,
         description="",

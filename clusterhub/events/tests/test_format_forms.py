@@ -22,7 +22,8 @@ def format_form(registry: Registry, **fields: Any) -> dict[str, Any]:
         "description": "Dreimal im Jahr: Vortrag und Vernetzung.",
         "clusters": [str(registry.medtech.pk)],
         "recurrence": "FREQ=MONTHLY;INTERVAL=4",
-        "series_start": "2027-02-10T17:00",
+        "series_start_0": "2027-02-10",
+        "series_start_1": "17:00",
         "default_duration_minutes": "150",
         "default_venue": "CUBEX ONE",
         "default_address": "Franz-Volhard-Straße, Mannheim",
@@ -57,7 +58,7 @@ def test_a_wrong_recurrence_rule_is_refused_and_the_input_kept(
 
 def test_a_rule_needs_a_first_date(login: Login, registry: Registry) -> None:
     response = login("medtech_manager").post(
-        reverse("events:format_create"), format_form(registry, series_start="")
+        reverse("events:format_create"), format_form(registry, series_start_0="", series_start_1="")
     )
     assert "Eine Wiederholungsregel braucht einen ersten Termin." in response.content.decode()
     assert not Format.objects.exists()

@@ -136,7 +136,10 @@ def test_the_status_fragment_polls_while_running_and_stops_when_done(
     run.save()
     done = client.get(run_url(run), headers={"HX-Request": "true"}).content.decode()
     assert "hx-trigger" not in done
-    assert "4 Treffen eingeplant, 1 nicht" in done
+    assert (
+        "4 von 5 gewünschten Treffen sind eingeplant; 1 passte nicht mehr in den Zeitplan." in done
+    )
+    assert "Schranke" not in done
     assert reverse("matchmaking:grid", args=[brokerage.event.pk]) in done
 
 
