@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import partial
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import IntegrityError, transaction
@@ -26,6 +25,7 @@ from clusterhub.directory.models import Consent, Organisation, Person
 from clusterhub.events import conf
 from clusterhub.events.matching import find_or_create_organisation, find_organisation
 from clusterhub.events.models import Event, EventMail, Registration
+from clusterhub.events.outbox import owe_mail
 
 Actor = AbstractBaseUser | AnonymousUser | None
 Status = Registration.Status
@@ -77,16 +77,6 @@ def _lock_event(event_id: int) -> Event:
 
 def places_taken(event: Event) -> int:
     return Registration.objects.filter(event=event, status__in=Registration.HOLDS_PLACE).count()
-
-
-def _owe_mail(registration: Registration, kind: str) -> EventMail:
-    """Record the mail in the outbox and enqueue its delivery once the transaction commits."""
-    from clusterhub.events.tasks import enqueue_mail  # tasks import mails, which import us
-
-    mail, created = EventMail.objects.get_or_create(registration=registration, kind=kind)
-    if created:
-        transaction.on_commit(partial(enqueue_mail, mail.pk))
-    return mail
 
 
 def _find_or_create_person(data: RegistrationData) -> Person:
@@ -168,7 +158,7 @@ def register_participant(
                 event=locked, person=person
             )
         audit.record(actor, AuditEntry.Action.CREATE, registration, {"status": status})
-        _owe_mail(
+        owe_mail(
             registration,
             EventMail.Kind.CONFIRMATION
             if status == Status.CONFIRMED
@@ -242,7 +232,7 @@ def promote_waitlist(event: Event, now: dt.datetime) -> list[Registration]:
         registration.offer_expires_at = now + conf.offer_hold()
         registration.save(update_fields=["status", "offer_expires_at", "updated_at"])
         audit.record(None, AuditEntry.Action.UPDATE, registration, {"status": Status.OFFERED})
-        _owe_mail(registration, EventMail.Kind.OFFER)
+        owe_mail(registration, EventMail.Kind.OFFER)
     return promoted
 
 
@@ -294,7 +284,7 @@ def accept_offer(token: str, *, now: dt.datetime | None = None) -> Registration:
             update_fields=["status", "offer_expires_at", "waitlist_position", "updated_at"]
         )
         audit.record(None, AuditEntry.Action.UPDATE, registration, {"status": Status.CONFIRMED})
-        _owe_mail(registration, EventMail.Kind.CONFIRMATION)
+        owe_mail(registration, EventMail.Kind.CONFIRMATION)
     return registration
 
 
@@ -331,6 +321,7 @@ def queue_due_reminders(now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     due = Registration.objects.filter(
         status=Status.CONFIRMED,
+        consent__withdrawn_at__isnull=True,  # delivery checks the consent again
         event__status=Event.Status.PLANNED,
         event__starts_at__gt=now,
         event__starts_at__lte=now + conf.reminder_lead(),
@@ -338,6 +329,6 @@ def queue_due_reminders(now: dt.datetime | None = None) -> int:
     queued = 0
     with transaction.atomic():
         for registration in due:
-            _owe_mail(registration, EventMail.Kind.REMINDER)
+            owe_mail(registration, EventMail.Kind.REMINDER)
             queued += 1
     return queued

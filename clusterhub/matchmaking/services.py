@@ -13,8 +13,8 @@ from django.utils import timezone
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.events.models import Event, Registration
+from clusterhub.matchmaking.agenda_mail import queue_welcome_mails
 from clusterhub.matchmaking.models import MeetingRequest, Participant
-from clusterhub.matchmaking.tasks import queue_welcome_mails
 
 Actor = AbstractBaseUser | AnonymousUser | None
 Status = MeetingRequest.Status

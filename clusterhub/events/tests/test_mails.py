@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from clusterhub.events import mails, services
+from clusterhub.events import outbox, services
 from clusterhub.events.models import Event, EventMail, Registration
 from clusterhub.events.tests.conftest import person_data
 from tests.support.mail import ReceivedMail, free_loopback_port
@@ -79,7 +79,7 @@ def test_delivering_a_sent_mail_again_sends_nothing(
 ) -> None:
     registration = register(event, 1, django_capture_on_commit_callbacks)
     mail = EventMail.objects.get(registration=registration)
-    assert mails.deliver(mail.pk) is False
+    assert outbox.deliver(mail.pk) is False
     assert len(smtp_server.messages) == 1
 
 
@@ -99,17 +99,17 @@ def test_smtp_failure_keeps_the_registration_and_the_mail_retryable(
     assert mail.sent_at is None
     assert mail.attempts == 1
     assert "ConnectionRefusedError" in mail.last_error
-    assert mails.pending_mail_ids() == [mail.pk]
+    assert outbox.pending_mail_ids() == [mail.pk]
 
     settings.EMAIL_PORT = working_port
     with django_capture_on_commit_callbacks(execute=True):
-        assert mails.retry_pending_mails() == 1
+        assert outbox.retry_pending_mails() == 1
 
     mail.refresh_from_db()
     assert mail.sent_at is not None
     assert mail.attempts == 2
     assert len(smtp_server.messages) == 1
-    assert mails.pending_mail_ids() == []
+    assert outbox.pending_mail_ids() == []
 
 
 def test_an_offer_mail_for_an_answered_offer_is_skipped(
@@ -125,7 +125,7 @@ def test_an_offer_mail_for_an_answered_offer_is_skipped(
     mail = EventMail.objects.get(registration=waiting, kind=EventMail.Kind.OFFER)
     smtp_server.clear()
 
-    assert mails.deliver(mail.pk) is False
+    assert outbox.deliver(mail.pk) is False
 
     mail.refresh_from_db()
     assert mail.skipped
@@ -165,7 +165,7 @@ def test_a_failed_send_on_the_database_backend_enqueues_a_deferred_retry(
 ) -> None:
     from django_tasks_db.models import DBTaskResult
 
-    from clusterhub.events.tasks import deliver_event_mail
+    from clusterhub.events.tasks import deliver_mail
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -175,8 +175,8 @@ def test_a_failed_send_on_the_database_backend_enqueues_a_deferred_retry(
     mail = EventMail.objects.get(registration=registration)
     assert DBTaskResult.objects.count() == 1  # enqueued on commit, not yet run
 
-    with pytest.raises(mails.MailDeliveryFailed):
-        deliver_event_mail.call(mail.pk)  # what the worker runs
+    with pytest.raises(outbox.MailDeliveryFailed):
+        deliver_mail.call(mail.pk)  # what the worker runs
 
     assert DBTaskResult.objects.count() == 2
     retry = DBTaskResult.objects.order_by("enqueued_at", "pk").last()
