@@ -185,3 +185,83 @@ def test_a_failed_send_on_the_database_backend_enqueues_a_deferred_retry(
     assert timezone.now() < retry.run_after < timezone.now() + dt.timedelta(minutes=2)
     registration.refresh_from_db()
     assert registration.status == Registration.Status.CONFIRMED
+
+
+def test_a_mail_django_refuses_is_tried_the_limit_times_then_failed_and_shown_to_staff(
+    registry: Any,
+    login: Callable[[str], Any],
+    settings: Any,
+    smtp_server: ReceivedMail,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    from clusterhub.events.tests.conftest import make_event
+
+    settings.CLUSTERHUB_MAIL_MAX_ATTEMPTS = 3
+    # Written before titles were checked: a line break, which no mail header may carry.
+    event = make_event(title="Social Innovation Bar\nFrühjahr")
+    event.clusters.add(registry.medtech)
+    registration = register(event, 1, django_capture_on_commit_callbacks)
+    mail = EventMail.objects.get(registration=registration)
+    for _retry in range(5):  # the periodic job, run more often than the limit allows
+        with django_capture_on_commit_callbacks(execute=True):
+            outbox.retry_pending_mails()
+
+    mail.refresh_from_db()
+    assert mail.attempts == 3
+    assert mail.failed_at is not None and mail.sent_at is None
+    assert "BadHeaderError" in mail.last_error
+    assert outbox.pending_mail_ids() == []
+    assert smtp_server.messages == []
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+
+    from django.urls import reverse
+
+    for role, shown in [("medtech_manager", True), ("admin", True), ("smart_manager", False)]:
+        client = login(role)
+        page = client.get(reverse("events:failed_mails")).content.decode()
+        assert ("BadHeaderError" in page) is shown, role
+        assert ("anna1@example.org" in page) is shown, role
+        listed = client.get(reverse("events:staff_list")).content.decode()
+        assert ("1 Mail konnte nicht versandt werden" in listed) is shown, role
+    assert login("reader").get(reverse("events:failed_mails")).status_code == 403
+
+
+def test_withdrawing_the_events_consent_stops_the_next_reminder(
+    db: None, smtp_server: ReceivedMail, django_capture_on_commit_callbacks: Capture
+) -> None:
+    from clusterhub.directory.services import withdraw_consent
+    from clusterhub.events.tests.conftest import make_event
+
+    start = timezone.now() + dt.timedelta(hours=5)
+    event = make_event(starts_at=start, ends_at=start + dt.timedelta(hours=2))
+    registration = register(event, 1, django_capture_on_commit_callbacks)
+    assert registration.consent is not None
+    withdraw_consent(None, registration.consent)
+    smtp_server.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.queue_due_reminders() == 0
+    assert smtp_server.messages == []
+
+
+def test_a_reminder_owed_before_the_consent_was_withdrawn_is_not_sent(
+    db: None, smtp_server: ReceivedMail, django_capture_on_commit_callbacks: Capture
+) -> None:
+    from clusterhub.directory.services import withdraw_consent
+    from clusterhub.events.tests.conftest import make_event
+
+    start = timezone.now() + dt.timedelta(hours=5)
+    event = make_event(starts_at=start, ends_at=start + dt.timedelta(hours=2))
+    registration = register(event, 1, django_capture_on_commit_callbacks)
+    assert registration.consent is not None
+    smtp_server.clear()
+    with django_capture_on_commit_callbacks(execute=False):  # owed; the worker is slow
+        assert services.queue_due_reminders() == 1
+    withdraw_consent(None, registration.consent)
+
+    reminder = EventMail.objects.get(registration=registration, kind=EventMail.Kind.REMINDER)
+    assert outbox.deliver(reminder.pk) is False
+    reminder.refresh_from_db()
+    assert reminder.skipped and reminder.sent_at is None
+    assert smtp_server.messages == []
