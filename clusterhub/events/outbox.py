@@ -60,12 +60,18 @@ def retry_delay(attempt: int) -> dt.timedelta:
     return dt.timedelta(minutes=2 ** max(attempt - 1, 0))
 
 
-def owe_mail(registration: Registration, kind: str, *, occasion: str = "") -> EventMail:
+def owe_mail(
+    registration: Registration, kind: str, *, occasion: str = "", new: bool = False
+) -> EventMail:
     """Record the mail in the outbox (once per registration, kind and occasion) and enqueue
-    its delivery once the transaction commits."""
-    mail, created = EventMail.objects.get_or_create(
-        registration=registration, kind=kind, occasion=occasion
-    )
+    its delivery once the transaction commits. ``new``: the registration was just written and
+    owes nothing yet, so the row is inserted without looking for one first."""
+    if new:
+        mail, created = EventMail.objects.create(registration=registration, kind=kind), True
+    else:
+        mail, created = EventMail.objects.get_or_create(
+            registration=registration, kind=kind, occasion=occasion
+        )
     if created:
         enqueue_on_commit(DELIVER_TASK, mail.pk)
     return mail

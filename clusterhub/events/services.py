@@ -5,15 +5,23 @@ with ``SELECT … FOR UPDATE`` inside the transaction, on SQLite through the set
 ``transaction_mode=IMMEDIATE``, which takes the database's write lock at ``BEGIN`` (Django
 ignores ``select_for_update`` there). Registrations for one event therefore queue one after
 the other, and the count of taken places they read cannot be stale.
+
+What needs no lock happens before it — looking up the person and the organisation, checking
+the registration window — and what is slow happens after it: the mails are only owed inside
+(a row), and rendered and sent by the worker. Under the lock a registration is a handful of
+short statements.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -71,6 +79,27 @@ def registration_refusal(event: Event, now: dt.datetime, *, invited: bool = Fals
     return None
 
 
+# SQLite has one write lock for the whole database, taken at BEGIN IMMEDIATE. A thread that
+# finds it taken waits in SQLite's busy handler, which polls with sleeps of up to 100 ms, so
+# under a rush the lock sits idle while the next writer sleeps. This process's writers of
+# places queue on a Python lock first, which is handed on at once; the database's lock still
+# decides between processes. (Taken only outside a transaction: inside one, this thread may
+# already hold the database's lock, and waiting here could deadlock.)
+_SQLITE_WRITERS = threading.Lock()
+
+
+@contextmanager
+def places_transaction() -> Iterator[None]:
+    """A transaction that will lock an event's places (``_lock_event``); the mails it owes are
+    enqueued as it commits."""
+    if connection.vendor == "sqlite" and not connection.in_atomic_block:
+        with _SQLITE_WRITERS, transaction.atomic():
+            yield
+    else:
+        with transaction.atomic():
+            yield
+
+
 def _lock_event(event_id: int) -> Event:
     return Event.objects.select_for_update().get(pk=event_id)
 
@@ -79,17 +108,17 @@ def places_taken(event: Event) -> int:
     return Registration.objects.filter(event=event, status__in=Registration.HOLDS_PLACE).count()
 
 
-def _find_or_create_person(data: RegistrationData) -> Person:
-    email = data.email.strip()
-    person = Person.objects.filter(email__iexact=email).order_by("pk").first()
-    if person is None:
-        person = Person.objects.create(
-            first_name=data.first_name.strip(),
-            last_name=data.last_name.strip(),
-            email=email,
-            preferred_language=data.language if data.language in {"de", "en"} else "de",
-        )
-    return person
+def _find_person(data: RegistrationData) -> Person | None:
+    return Person.objects.filter(email__iexact=data.email.strip()).order_by("pk").first()
+
+
+def _create_person(data: RegistrationData) -> Person:
+    return Person.objects.create(
+        first_name=data.first_name.strip(),
+        last_name=data.last_name.strip(),
+        email=data.email.strip(),
+        preferred_language=data.language if data.language in {"de", "en"} else "de",
+    )
 
 
 def _next_waitlist_position(event: Event) -> int:
@@ -114,12 +143,20 @@ def register_participant(
     ``invited`` people (through their invitation link) may register for events by invitation.
     """
     now = now or timezone.now()
-    with transaction.atomic():
+    # Before the lock: the reads that need none (the event's rules are checked again under it).
+    refusal = registration_refusal(event, now, invited=invited)
+    if refusal and (not by_staff or event.status == Event.Status.CANCELLED):
+        raise RegistrationRefused(refusal)
+    known_person = _find_person(data)
+    organisation = _organisation_for(event, data, by_staff=by_staff)
+    source = (gettext_noop("Anmeldung %(event)s") % {"event": event.title})[:200]
+    with places_transaction():
         locked = _lock_event(event.pk)
         refusal = registration_refusal(locked, now, invited=invited)
         if refusal and (not by_staff or locked.status == Event.Status.CANCELLED):
             raise RegistrationRefused(refusal)
-        person = _find_or_create_person(data)
+        # Looked up again under the lock when new: two first registrations of one address.
+        person = known_person or _find_person(data) or _create_person(data)
         existing = (
             Registration.objects.filter(event=locked, person=person)
             .exclude(status=Status.CANCELLED)
@@ -127,7 +164,8 @@ def register_participant(
         )
         if existing is not None:
             return existing
-        organisation = _organisation_for(locked, data, by_staff=by_staff)
+        if organisation is None and data.organisation_name.strip():
+            organisation = _new_organisation(locked, data)
         if places_taken(locked) < locked.capacity:
             status, position = Status.CONFIRMED, None
         else:
@@ -136,7 +174,7 @@ def register_participant(
             person=person,
             purpose=Consent.Purpose.EVENTS,
             given_at=now,
-            source=(gettext_noop("Anmeldung %(event)s") % {"event": locked.title})[:200],
+            source=source,
             recorded_by_id=actor.pk if actor is not None and actor.is_authenticated else None,
         )
         try:
@@ -163,6 +201,7 @@ def register_participant(
             EventMail.Kind.CONFIRMATION
             if status == Status.CONFIRMED
             else EventMail.Kind.WAITLISTED,
+            new=True,
         )
     return registration
 
@@ -170,6 +209,8 @@ def register_participant(
 def _organisation_for(
     event: Event, data: RegistrationData, *, by_staff: bool
 ) -> Organisation | None:
+    """The registry's organisation for the typed name, found without a lock (a fuzzy search);
+    None when there is none yet."""
     name = data.organisation_name.strip()
     if event.audience == Event.Audience.MEMBERS and not by_staff:
         found = find_organisation(name) if name else None
@@ -180,7 +221,13 @@ def _organisation_for(
         return found
     if not name:
         return None
-    return find_or_create_organisation(name, country=data.country, source=event.title)
+    return find_organisation(name)
+
+
+def _new_organisation(event: Event, data: RegistrationData) -> Organisation:
+    return find_or_create_organisation(
+        data.organisation_name.strip(), country=data.country, source=event.title
+    )
 
 
 def unknown_link() -> LinkInvalid:
@@ -256,7 +303,7 @@ def cancel_registration(
 ) -> Registration:
     """Cancel through the mailed link; a freed place goes to the next person in line."""
     now = now or timezone.now()
-    with transaction.atomic():
+    with places_transaction():
         found = _registration_by_token(token)
         event = _lock_event(found.event_id)
         registration = Registration.objects.get(pk=found.pk)  # re-read under the lock
@@ -275,7 +322,7 @@ def _offered_registration(token: str, now: dt.datetime) -> tuple[Registration, E
 
 def accept_offer(token: str, *, now: dt.datetime | None = None) -> Registration:
     now = now or timezone.now()
-    with transaction.atomic():
+    with places_transaction():
         registration, _event = _offered_registration(token, now)
         registration.status = Status.CONFIRMED
         registration.offer_expires_at = None
@@ -290,7 +337,7 @@ def accept_offer(token: str, *, now: dt.datetime | None = None) -> Registration:
 
 def decline_offer(token: str, *, now: dt.datetime | None = None) -> Registration:
     now = now or timezone.now()
-    with transaction.atomic():
+    with places_transaction():
         registration, event = _offered_registration(token, now)
         _cancel_locked(registration, event, now, None)
     return registration
@@ -306,7 +353,7 @@ def expire_offers(now: dt.datetime | None = None) -> int:
     )
     expired = 0
     for event_id in sorted(event_ids):
-        with transaction.atomic():
+        with places_transaction():
             event = _lock_event(event_id)
             for registration in Registration.objects.filter(
                 event=event, status=Status.OFFERED, offer_expires_at__lte=now
