@@ -265,10 +265,11 @@ TASKS = {
 }
 
 # Events: how long a freed place is held for the next on the waitlist, how long before an event
-# the reminder goes out, how often a failed mail is retried, how long feedback is asked for.
+# the reminder goes out, how long feedback is asked for.
 CLUSTERHUB_EVENT_OFFER_HOLD_HOURS = float(os.environ.get("CLUSTERHUB_EVENT_OFFER_HOLD_HOURS", "48"))
 CLUSTERHUB_EVENT_REMINDER_HOURS = float(os.environ.get("CLUSTERHUB_EVENT_REMINDER_HOURS", "24"))
-CLUSTERHUB_EVENT_MAIL_MAX_ATTEMPTS = int(os.environ.get("CLUSTERHUB_EVENT_MAIL_MAX_ATTEMPTS", "5"))
+# Every mail of the outbox (all apps) is tried at most this often, then shown to staff as failed.
+CLUSTERHUB_MAIL_MAX_ATTEMPTS = int(os.environ.get("CLUSTERHUB_MAIL_MAX_ATTEMPTS", "5"))
 CLUSTERHUB_EVENT_FEEDBACK_DAYS = float(os.environ.get("CLUSTERHUB_EVENT_FEEDBACK_DAYS", "14"))
 # Who took part in an event is personal data of the clusters that own it: staff readers see the
 # counts only, unless this is set ("1") for an agency where readers may see the people too.

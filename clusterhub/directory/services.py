@@ -15,9 +15,9 @@ from clusterhub.accounts.roles import viewer_for
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.clusters.access import can_manage_cluster
+from clusterhub.core.background import enqueue_on_commit
 from clusterhub.directory.forms import ConsentForm, MembershipForm, NewContactForm
 from clusterhub.directory.models import Affiliation, Consent, Membership, Organisation, Person
-from clusterhub.partners.tasks import refresh_partner_index
 
 Actor = AbstractBaseUser | AnonymousUser | None
 
@@ -65,7 +65,7 @@ def save_organisation(actor: Actor, form: ModelForm[Any]) -> Organisation:
     changes = audit.diff(before, after)
     if creating or changes:
         audit.record(actor, action, organisation, changes)
-    transaction.on_commit(lambda: refresh_partner_index.enqueue(organisation.pk))
+    enqueue_on_commit("clusterhub.partners.tasks.refresh_partner_index", organisation.pk)
     return organisation
 
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from clusterhub.accounts.roles import Viewer, viewer_for
-from clusterhub.events.models import Event, Format, Registration
+from clusterhub.events.models import Event, EventMail, Format, Registration
 
 
 def public_events() -> QuerySet[Event]:
@@ -33,6 +33,20 @@ def can_manage_event(viewer: Viewer, event: Event) -> bool:
         return False
     cluster_ids = {cluster.pk for cluster in event.clusters.all()}
     return bool(cluster_ids & viewer.managed_cluster_ids)
+
+
+def failed_mails_visible_to(viewer: Viewer) -> QuerySet[EventMail]:
+    """Mails the outbox gave up on, for those who may manage their event (administrators:
+    all, of every app), newest first."""
+    mails = EventMail.objects.filter(failed_at__isnull=False)
+    if not viewer.is_admin:
+        if not viewer.is_manager:
+            return mails.none()
+        managed = Event.objects.filter(clusters__in=viewer.managed_cluster_ids).values("pk")
+        mails = mails.filter(Q(registration__event__in=managed) | Q(invitation__event__in=managed))
+    return mails.select_related(
+        "registration__event", "registration__person", "invitation__event", "invitation__person"
+    ).order_by("-failed_at", "-pk")
 
 
 def get_event_for_user(

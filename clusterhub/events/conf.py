@@ -17,15 +17,6 @@ def reminder_lead() -> dt.timedelta:
     return dt.timedelta(hours=float(getattr(settings, "CLUSTERHUB_EVENT_REMINDER_HOURS", 24)))
 
 
-def mail_max_attempts() -> int:
-    return int(getattr(settings, "CLUSTERHUB_EVENT_MAIL_MAX_ATTEMPTS", 5))
-
-
-def mail_retry_delay(attempt: int) -> dt.timedelta:
-    """Back-off before the next try of a failed mail: 1, 2, 4 … minutes."""
-    return dt.timedelta(minutes=2 ** max(attempt - 1, 0))
-
-
 def site_url() -> str:
     return str(getattr(settings, "SITE_URL", "http://127.0.0.1:8000")).rstrip("/")
 

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from clusterhub.events import conf
 from clusterhub.events.models import Event, EventMail, Feedback, Registration
-from clusterhub.events.services import LinkInvalid, _owe_mail, unknown_link
+from clusterhub.events.outbox import owe_mail
+from clusterhub.events.services import LinkInvalid, unknown_link
 
 Status = Registration.Status
 # Who is asked: those who came, and those confirmed where attendance was not taken.
@@ -24,6 +25,7 @@ def queue_feedback_requests(now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     due = Registration.objects.filter(
         status__in=ASKED,
+        consent__withdrawn_at__isnull=True,  # delivery checks the consent again
         event__status=Event.Status.PLANNED,
         event__ends_at__lte=now,
         event__ends_at__gt=now - conf.feedback_window(),
@@ -31,7 +33,7 @@ def queue_feedback_requests(now: dt.datetime | None = None) -> int:
     queued = 0
     with transaction.atomic():
         for registration in due:
-            _owe_mail(registration, EventMail.Kind.FEEDBACK)
+            owe_mail(registration, EventMail.Kind.FEEDBACK)
             queued += 1
     return queued
 

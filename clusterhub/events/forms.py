@@ -23,6 +23,9 @@ class CountryField(forms.ChoiceField):
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("choices", country_choices)
+        # About 250 options: through one template each they were most of the event page's time,
+        # which every registrant loads before posting (the rush's bottleneck).
+        kwargs.setdefault("widget", FastSelect)
         kwargs.setdefault(
             "error_messages",
             {"invalid_choice": _("Bitte wählen Sie ein Land aus der Liste.")},

@@ -1,6 +1,6 @@
 """Invitations to a segment of the registry: a cluster, a theme and/or a kind of organisation.
 
-Only people with an active consent for newsletters or events are invited, each at most once
+Only people with an active standing consent for newsletters or events are invited, each at most once
 per event (a unique constraint, and the event's lock while the invitations are written), and
 each invitation is a mail in the outbox that the task worker delivers.
 """
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import partial
 
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -20,14 +19,14 @@ from django.utils import timezone
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.clusters.models import Cluster
-from clusterhub.directory.models import Consent, Organisation, Person
+from clusterhub.directory.models import Organisation, Person
+from clusterhub.events.consents import standing_invitation_consents
 from clusterhub.events.mails import build_message
 from clusterhub.events.models import Event, EventMail, Invitation, Registration
+from clusterhub.events.outbox import owe_invitation_mails
 from clusterhub.events.queries import places_of
 from clusterhub.events.services import Actor
 from clusterhub.taxonomy.models import Theme
-
-INVITATION_PURPOSES = (Consent.Purpose.NEWSLETTER, Consent.Purpose.EVENTS)
 
 
 @dataclass(frozen=True)
@@ -93,12 +92,11 @@ def _organisations(segment: Segment, today: dt.date) -> QuerySet[Organisation]:
 
 
 def segment_people(segment: Segment, today: dt.date | None = None) -> QuerySet[Person]:
-    """People with an e-mail address, affiliated with a matching organisation, who consented
-    (and did not withdraw) to newsletters or events."""
+    """People with an e-mail address, affiliated with a matching organisation, who gave (and
+    did not withdraw) a standing consent to invitations; a consent recorded with one
+    registration ("for this event") is not one."""
     organisation_ids = _organisations(segment, today or timezone.localdate()).values("pk")
-    consenting = Consent.objects.filter(
-        purpose__in=INVITATION_PURPOSES, withdrawn_at__isnull=True
-    ).values("person_id")
+    consenting = standing_invitation_consents().values("person_id")
     return (
         Person.objects.exclude(email="")
         .filter(affiliations__organisation_id__in=organisation_ids, pk__in=consenting)
@@ -163,8 +161,6 @@ def preview_invitation_mail(event: Event, segment: Segment) -> EmailMessage | No
 
 def send_invitations(actor: Actor, event: Event, segment: Segment) -> list[Invitation]:
     """Invite everyone in the segment not yet invited to or registered for ``event``."""
-    from clusterhub.events.tasks import enqueue_mail  # tasks import mails, which import us
-
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=event.pk)
         people = (
@@ -177,12 +173,7 @@ def send_invitations(actor: Actor, event: Event, segment: Segment) -> list[Invit
             Invitation.objects.create(event=locked, person=person, invited_by_id=_user_id(actor))
             for person in people
         ]
-        mails = EventMail.objects.bulk_create(
-            EventMail(invitation=invitation, kind=EventMail.Kind.INVITATION)
-            for invitation in invitations
-        )
-        for mail in mails:
-            transaction.on_commit(partial(enqueue_mail, mail.pk))
+        owe_invitation_mails(invitations)
         audit.record(
             actor,
             AuditEntry.Action.UPDATE,

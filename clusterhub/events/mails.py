@@ -1,12 +1,8 @@
-"""The event mails: what each says, with its .ics and links, and delivering one from the outbox."""
+"""The event mails: what each says, with its .ics and links; the outbox delivers them."""
 
 from __future__ import annotations
 
-import smtplib
-from functools import partial
-
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -14,15 +10,13 @@ from django.utils.translation import gettext as _
 
 from clusterhub.events import conf
 from clusterhub.events.checkin import checkin_url, qr_png
+from clusterhub.events.consents import may_be_invited, may_be_reminded
 from clusterhub.events.ics import calendar_document
 from clusterhub.events.models import Event, EventMail, Registration
+from clusterhub.events.outbox import Prepared
 
 Kind = EventMail.Kind
 Status = Registration.Status
-
-
-class MailDeliveryFailed(Exception):
-    """The SMTP server refused or could not be reached; the outbox row keeps the error."""
 
 
 def link(name: str, token: str) -> str:
@@ -43,12 +37,19 @@ def _subject(mail: EventMail, event: Event) -> str:
 
 
 def still_applies(mail: EventMail) -> bool:
-    """A mail whose occasion has passed (an offer already answered) is not sent."""
+    """A mail whose occasion has passed (an offer already answered) is not sent, nor one the
+    person's consent no longer covers (a reminder after the events consent was withdrawn)."""
     if mail.invitation is not None:
         event = mail.invitation.event
-        return event.status == Event.Status.PLANNED and timezone.now() < event.starts_at
+        return (
+            event.status == Event.Status.PLANNED
+            and timezone.now() < event.starts_at
+            and may_be_invited(mail.invitation.person_id)
+        )
     assert mail.registration is not None
     status = mail.registration.status
+    if mail.kind in {Kind.REMINDER, Kind.FEEDBACK} and not may_be_reminded(mail.registration):
+        return False
     wanted = {
         Kind.CONFIRMATION: {Status.CONFIRMED},
         Kind.WAITLISTED: {Status.WAITLISTED},
@@ -107,54 +108,9 @@ def build_message(mail: EventMail) -> EmailMessage:
     return message
 
 
-def deliver(mail_id: int) -> bool:
-    """Send one outbox mail unless it was sent or no longer applies; True when sent now.
-
-    Idempotent: a second call for a sent mail sends nothing. On an SMTP failure the row keeps
-    the error and ``attempts``, ``sent_at`` stays empty, and MailDeliveryFailed is raised.
-    """
-    mail = EventMail.objects.select_related(
-        "registration__event",
-        "registration__person",
-        "invitation__event",
-        "invitation__person",
-    ).get(pk=mail_id)
-    if mail.sent_at is not None or mail.skipped:
-        return False
+def prepare(mail: EventMail) -> Prepared | None:
+    """The outbox's preparer for the event mails: the message, or None when it no longer
+    applies."""
     if not still_applies(mail):
-        EventMail.objects.filter(pk=mail.pk).update(skipped=True)
-        return False
-    message = build_message(mail)
-    try:
-        message.send()
-    except (smtplib.SMTPException, OSError) as error:
-        EventMail.objects.filter(pk=mail.pk).update(
-            attempts=mail.attempts + 1, last_error=f"{type(error).__name__}: {error}"[:2000]
-        )
-        raise MailDeliveryFailed(str(error)) from error
-    EventMail.objects.filter(pk=mail.pk).update(
-        attempts=mail.attempts + 1, sent_at=timezone.now(), last_error=""
-    )
-    return True
-
-
-def pending_mail_ids() -> list[int]:
-    """Unsent mails that still have tries left: failed ones, and ones whose task was lost."""
-    stale = timezone.now() - conf.mail_retry_delay(1)
-    return list(
-        EventMail.objects.filter(
-            sent_at__isnull=True, skipped=False, attempts__lt=conf.mail_max_attempts()
-        )
-        .exclude(attempts=0, created_at__gt=stale)
-        .values_list("pk", flat=True)
-    )
-
-
-def retry_pending_mails() -> int:
-    """Enqueue every pending mail again; returns how many."""
-    from clusterhub.events.tasks import enqueue_mail
-
-    ids = pending_mail_ids()
-    for mail_id in ids:
-        transaction.on_commit(partial(enqueue_mail, mail_id))
-    return len(ids)
+        return None
+    return Prepared(build_message(mail))

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from clusterhub.core.validators import validate_one_line
 from clusterhub.events.recurrence import validate_rule
 
 
@@ -20,7 +21,7 @@ def new_token() -> str:
 class Format(models.Model):
     """An event series with its cadence ("three times a year") as an RFC 5545 rule."""
 
-    name = models.CharField(_("Name"), max_length=200)
+    name = models.CharField(_("Name"), max_length=200, validators=[validate_one_line])
     slug = models.SlugField(_("Kennung"), max_length=80, unique=True)
     description = models.TextField(_("Beschreibung"), blank=True)
     clusters = models.ManyToManyField(
@@ -73,7 +74,7 @@ class Event(models.Model):
         on_delete=models.SET_NULL,
         related_name="events",
     )
-    title = models.CharField(_("Titel"), max_length=200)
+    title = models.CharField(_("Titel"), max_length=200, validators=[validate_one_line])
     description = models.TextField(_("Beschreibung"), blank=True)
     starts_at = models.DateTimeField(_("Beginn"))
     ends_at = models.DateTimeField(_("Ende"))
@@ -270,10 +271,12 @@ class Feedback(models.Model):
 
 
 class EventMail(models.Model):
-    """One mail owed to a registration or an invitation; the task that sends it marks it sent.
+    """One mail in the outbox (``events.outbox``), of any app, owed to a registration or an
+    invitation; the task that sends it marks it sent.
 
     A failed send leaves ``sent_at`` empty and the error here, so the retry command and the
-    worker's own deferred retry find it again; the registration itself is never touched.
+    worker's own deferred retry find it again, until ``attempts`` reaches the limit: then
+    ``failed_at`` is set and staff see it. The registration itself is never touched.
     """
 
     class Kind(models.TextChoices):
@@ -286,6 +289,8 @@ class EventMail(models.Model):
         # The registration's own link again, after a second form with the same address;
         # may be owed more than once (events/registrants.py spaces them out).
         LINK = "link", _("Link zur Anmeldung")
+        MATCHMAKING_WELCOME = "matchmaking_welcome", _("Matchmaking-Zugang")
+        MATCHMAKING_AGENDA = "matchmaking_agenda", _("Matchmaking-Terminplan")
 
     # Exactly one of the two is set: invitations go to people who have no registration yet.
     registration = models.ForeignKey(
@@ -294,13 +299,19 @@ class EventMail(models.Model):
     invitation = models.ForeignKey(
         Invitation, null=True, blank=True, on_delete=models.CASCADE, related_name="mails"
     )
-    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("Art"), max_length=30, choices=Kind.choices)
+    # What makes a repeated kind a new mail (the agenda it announces); empty for one-off kinds.
+    occasion = models.CharField(_("Anlass"), max_length=200, blank=True, default="")
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
     sent_at = models.DateTimeField(_("Versendet am"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)
     # Set when the mail no longer applies (an offer for a registration that was cancelled).
     skipped = models.BooleanField(_("Entfallen"), default=False)
     last_error = models.TextField(_("Letzter Fehler"), blank=True)
+    # Set when the last allowed attempt failed: no more tries, shown to staff.
+    failed_at = models.DateTimeField(_("Endgültig fehlgeschlagen am"), null=True, blank=True)
+    # A worker sending it holds it until then; another may take over after (a crashed worker).
+    claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -309,9 +320,9 @@ class EventMail(models.Model):
         indexes = [models.Index(fields=["sent_at", "attempts"], name="eventmail_pending_idx")]
         constraints = [
             models.UniqueConstraint(
-                fields=["registration", "kind"],
+                fields=["registration", "kind", "occasion"],
                 condition=~models.Q(kind="link"),
-                name="eventmail_once_per_kind",
+                name="eventmail_once_per_occasion",
             ),
             models.UniqueConstraint(
                 fields=["invitation", "kind"], name="eventmail_once_per_invitation"

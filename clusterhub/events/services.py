@@ -5,16 +5,23 @@ with ``SELECT … FOR UPDATE`` inside the transaction, on SQLite through the set
 ``transaction_mode=IMMEDIATE``, which takes the database's write lock at ``BEGIN`` (Django
 ignores ``select_for_update`` there). Registrations for one event therefore queue one after
 the other, and the count of taken places they read cannot be stale.
+
+What needs no lock happens before it — looking up the person and the organisation, checking
+the registration window — and what is slow happens after it: the mails are only owed inside
+(a row), and rendered and sent by the worker. Under the lock a registration is a handful of
+short statements.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -25,6 +32,7 @@ from clusterhub.audit.models import AuditEntry
 from clusterhub.directory.models import Consent, Organisation, Person
 from clusterhub.events import conf, registrants
 from clusterhub.events.models import Event, EventMail, Registration
+from clusterhub.events.outbox import owe_mail
 
 Actor = AbstractBaseUser | AnonymousUser | None
 Status = Registration.Status
@@ -70,22 +78,33 @@ def registration_refusal(event: Event, now: dt.datetime, *, invited: bool = Fals
     return None
 
 
+# SQLite has one write lock for the whole database, taken at BEGIN IMMEDIATE. A thread that
+# finds it taken waits in SQLite's busy handler, which polls with sleeps of up to 100 ms, so
+# under a rush the lock sits idle while the next writer sleeps. This process's writers of
+# places queue on a Python lock first, which is handed on at once; the database's lock still
+# decides between processes. (Taken only outside a transaction: inside one, this thread may
+# already hold the database's lock, and waiting here could deadlock.)
+_SQLITE_WRITERS = threading.Lock()
+
+
+@contextmanager
+def places_transaction() -> Iterator[None]:
+    """A transaction that will lock an event's places (``_lock_event``); the mails it owes are
+    enqueued as it commits."""
+    if connection.vendor == "sqlite" and not connection.in_atomic_block:
+        with _SQLITE_WRITERS, transaction.atomic():
+            yield
+    else:
+        with transaction.atomic():
+            yield
+
+
 def _lock_event(event_id: int) -> Event:
     return Event.objects.select_for_update().get(pk=event_id)
 
 
 def places_taken(event: Event) -> int:
     return Registration.objects.filter(event=event, status__in=Registration.HOLDS_PLACE).count()
-
-
-def _owe_mail(registration: Registration, kind: str) -> EventMail:
-    """Record the mail in the outbox and enqueue its delivery once the transaction commits."""
-    from clusterhub.events.tasks import enqueue_mail  # tasks import mails, which import us
-
-    mail, created = EventMail.objects.get_or_create(registration=registration, kind=kind)
-    if created:
-        transaction.on_commit(partial(enqueue_mail, mail.pk))
-    return mail
 
 
 def _next_waitlist_position(event: Event) -> int:
@@ -116,6 +135,10 @@ def register_participant(
     editor logged in for a ``member_organisation`` of the event's clusters.
     """
     now = now or timezone.now()
+    # Before the lock: the reads that need none (the event's rules are checked again under it).
+    refusal = registration_refusal(event, now, invited=invited)
+    if refusal and (not by_staff or event.status == Event.Status.CANCELLED):
+        raise RegistrationRefused(refusal)
     email = data.email.strip()
     match = registrants.registry_match(
         data.first_name,
@@ -125,7 +148,7 @@ def register_participant(
         invited=invited_person,
         member_organisation=member_organisation,
     )
-    with transaction.atomic():
+    with places_transaction():
         locked = _lock_event(event.pk)
         refusal = registration_refusal(locked, now, invited=invited)
         if refusal and (not by_staff or locked.status == Event.Status.CANCELLED):
@@ -176,11 +199,12 @@ def register_participant(
                 event=locked, email__iexact=email
             )
         audit.record(actor, AuditEntry.Action.CREATE, registration, {"status": status})
-        _owe_mail(
+        owe_mail(
             registration,
             EventMail.Kind.CONFIRMATION
             if status == Status.CONFIRMED
             else EventMail.Kind.WAITLISTED,
+            new=True,
         )
     return registration
 
@@ -234,7 +258,7 @@ def promote_waitlist(event: Event, now: dt.datetime) -> list[Registration]:
         registration.offer_expires_at = now + conf.offer_hold()
         registration.save(update_fields=["status", "offer_expires_at", "updated_at"])
         audit.record(None, AuditEntry.Action.UPDATE, registration, {"status": Status.OFFERED})
-        _owe_mail(registration, EventMail.Kind.OFFER)
+        owe_mail(registration, EventMail.Kind.OFFER)
     return promoted
 
 
@@ -258,7 +282,7 @@ def cancel_registration(
 ) -> Registration:
     """Cancel through the mailed link; a freed place goes to the next person in line."""
     now = now or timezone.now()
-    with transaction.atomic():
+    with places_transaction():
         found = _registration_by_token(token)
         event = _lock_event(found.event_id)
         registration = Registration.objects.get(pk=found.pk)  # re-read under the lock
@@ -277,7 +301,7 @@ def _offered_registration(token: str, now: dt.datetime) -> tuple[Registration, E
 
 def accept_offer(token: str, *, now: dt.datetime | None = None) -> Registration:
     now = now or timezone.now()
-    with transaction.atomic():
+    with places_transaction():
         registration, _event = _offered_registration(token, now)
         registration.status = Status.CONFIRMED
         registration.offer_expires_at = None
@@ -286,13 +310,13 @@ def accept_offer(token: str, *, now: dt.datetime | None = None) -> Registration:
             update_fields=["status", "offer_expires_at", "waitlist_position", "updated_at"]
         )
         audit.record(None, AuditEntry.Action.UPDATE, registration, {"status": Status.CONFIRMED})
-        _owe_mail(registration, EventMail.Kind.CONFIRMATION)
+        owe_mail(registration, EventMail.Kind.CONFIRMATION)
     return registration
 
 
 def decline_offer(token: str, *, now: dt.datetime | None = None) -> Registration:
     now = now or timezone.now()
-    with transaction.atomic():
+    with places_transaction():
         registration, event = _offered_registration(token, now)
         _cancel_locked(registration, event, now, None)
     return registration
@@ -308,7 +332,7 @@ def expire_offers(now: dt.datetime | None = None) -> int:
     )
     expired = 0
     for event_id in sorted(event_ids):
-        with transaction.atomic():
+        with places_transaction():
             event = _lock_event(event_id)
             for registration in Registration.objects.filter(
                 event=event, status=Status.OFFERED, offer_expires_at__lte=now
@@ -323,6 +347,7 @@ def queue_due_reminders(now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     due = Registration.objects.filter(
         status=Status.CONFIRMED,
+        consent__withdrawn_at__isnull=True,  # delivery checks the consent again
         event__status=Event.Status.PLANNED,
         event__starts_at__gt=now,
         event__starts_at__lte=now + conf.reminder_lead(),
@@ -330,6 +355,6 @@ def queue_due_reminders(now: dt.datetime | None = None) -> int:
     queued = 0
     with transaction.atomic():
         for registration in due:
-            _owe_mail(registration, EventMail.Kind.REMINDER)
+            owe_mail(registration, EventMail.Kind.REMINDER)
             queued += 1
     return queued

@@ -20,6 +20,7 @@ urlpatterns = [
     ),
     path("intern/veranstaltungen/", staff.event_list, name="staff_list"),
     path("intern/veranstaltungen/neu/", manage.event_create, name="event_create"),
+    path("intern/mails/fehlgeschlagen/", staff.failed_mails, name="failed_mails"),
     path("intern/veranstaltungen/<int:pk>/bearbeiten/", manage.event_edit, name="event_edit"),
     path("intern/veranstaltungen/<int:pk>/einladungen/", manage.invite, name="invite"),
     path(

@@ -1,8 +1,10 @@
-"""Mailing each participant their published agenda: text, .ics and PDF, and their magic link.
+"""Mailing each participant their magic link and their published agenda (text, .ics, PDF).
 
-Safe to repeat: a participant is mailed only when their agenda differs from the one last
-mailed (``agenda_sent_digest``), so a second "send agendas" reaches nobody unless a re-publish
-changed their meetings.
+The mails go through the events outbox: ``queue_*`` owe them inside the caller's transaction,
+the worker renders them — the PDF included — and sends them outside any transaction or lock
+(``prepare_*``, registered with the outbox in ``MatchmakingConfig.ready``). Safe to repeat:
+an agenda is owed only when it differs from the one last mailed (``agenda_sent_digest``), so a
+second "send agendas" reaches nobody unless a re-publish changed their meetings.
 """
 
 from __future__ import annotations
@@ -11,17 +13,20 @@ import hashlib
 from collections.abc import Sequence
 
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from clusterhub.events.mails import link
+from clusterhub.events.models import Event, EventMail, Registration
+from clusterhub.events.outbox import Prepared, owe_mail
 from clusterhub.matchmaking import queries
 from clusterhub.matchmaking.agenda_pdf import agenda_pdf
 from clusterhub.matchmaking.ics import agenda_calendar
 from clusterhub.matchmaking.models import Participant
 from clusterhub.matchmaking.queries import AgendaEntry
+
+Kind = EventMail.Kind
 
 
 def agenda_digest(entries: Sequence[AgendaEntry]) -> str:
@@ -32,6 +37,48 @@ def agenda_digest(entries: Sequence[AgendaEntry]) -> str:
 
 def needs_agenda_mail(participant: Participant, entries: Sequence[AgendaEntry]) -> bool:
     return bool(entries) and agenda_digest(entries) != participant.agenda_sent_digest
+
+
+def queue_welcome_mails(participants: list[Participant]) -> None:
+    """Owe each newly enrolled participant the magic link to their page, once per enrolment
+    (enrolled anew, they have a new link)."""
+    for participant in participants:
+        owe_mail(
+            participant.registration,
+            Kind.MATCHMAKING_WELCOME,
+            occasion=f"participant {participant.pk}",
+        )
+
+
+def queue_agenda_mails(event: Event) -> int:
+    """Owe an agenda mail to each participant whose published agenda has not been mailed as it
+    stands; returns how many are due."""
+    participants = Participant.objects.filter(event=event).select_related(
+        "event", "registration__person"
+    )
+    due = 0
+    for participant in participants:
+        entries = queries.agenda_of(participant)
+        if needs_agenda_mail(participant, entries):
+            # One mail per change: the agenda it announces and the one mailed before it.
+            sent = participant.agenda_sent_at.isoformat() if participant.agenda_sent_at else ""
+            occasion = f"{agenda_digest(entries)}@{sent}"
+            owe_mail(participant.registration, Kind.MATCHMAKING_AGENDA, occasion=occasion)
+            due += 1
+    return due
+
+
+def _participant_of(mail: EventMail) -> Participant | None:
+    if mail.registration_id is None:
+        return None
+    participant = (
+        Participant.objects.select_related("event", "registration__person")
+        .filter(registration_id=mail.registration_id)
+        .first()
+    )
+    if participant is None or participant.registration.status == Registration.Status.CANCELLED:
+        return None
+    return participant
 
 
 def build_agenda_message(participant: Participant, entries: Sequence[AgendaEntry]) -> EmailMessage:
@@ -55,23 +102,22 @@ def build_agenda_message(participant: Participant, entries: Sequence[AgendaEntry
     return message
 
 
-@transaction.atomic
-def send_agenda(participant_pk: int) -> bool:
-    """Mail one participant their published agenda unless it was mailed as it stands;
-    True when sent now. The row lock keeps two runs for one person from both sending."""
-    participant = (
-        Participant.objects.select_for_update(of=("self",))
-        .select_related("event", "registration__person")
-        .get(pk=participant_pk)
-    )
+def prepare_agenda(mail: EventMail) -> Prepared | None:
+    """The agenda as it stands at delivery, unless it was mailed so already."""
+    participant = _participant_of(mail)
+    if participant is None:
+        return None
     entries = queries.agenda_of(participant)
     if not needs_agenda_mail(participant, entries):
-        return False
-    build_agenda_message(participant, entries).send()
-    participant.agenda_sent_at = timezone.now()
-    participant.agenda_sent_digest = agenda_digest(entries)
-    participant.save(update_fields=["agenda_sent_at", "agenda_sent_digest"])
-    return True
+        return None
+    digest = agenda_digest(entries)
+
+    def remember() -> None:
+        Participant.objects.filter(pk=participant.pk).update(
+            agenda_sent_at=timezone.now(), agenda_sent_digest=digest
+        )
+
+    return Prepared(build_agenda_message(participant, entries), after_sent=remember)
 
 
 def build_welcome_message(participant: Participant) -> EmailMessage:
@@ -88,17 +134,16 @@ def build_welcome_message(participant: Participant) -> EmailMessage:
     return EmailMessage(subject=subject, body=body, to=[registration.recipient])
 
 
-@transaction.atomic
-def send_welcome(participant_pk: int) -> bool:
-    """Mail one participant the link to their page, once; True when sent now."""
-    participant = (
-        Participant.objects.select_for_update(of=("self",))
-        .select_related("event", "registration__person")
-        .get(pk=participant_pk)
-    )
-    if participant.welcome_sent_at is not None or not participant.registration.recipient:
-        return False
-    build_welcome_message(participant).send()
-    participant.welcome_sent_at = timezone.now()
-    participant.save(update_fields=["welcome_sent_at"])
-    return True
+def prepare_welcome(mail: EventMail) -> Prepared | None:
+    participant = _participant_of(mail)
+    if (
+        participant is None
+        or participant.welcome_sent_at is not None
+        or not participant.registration.recipient
+    ):
+        return None
+
+    def remember() -> None:
+        Participant.objects.filter(pk=participant.pk).update(welcome_sent_at=timezone.now())
+
+    return Prepared(build_welcome_message(participant), after_sent=remember)

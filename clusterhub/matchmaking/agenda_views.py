@@ -16,10 +16,10 @@ from clusterhub.core.decorators import staff_required
 from clusterhub.events.access import get_event_for_user
 from clusterhub.matchmaking import queries
 from clusterhub.matchmaking.access import get_participant_for_token
+from clusterhub.matchmaking.agenda_mail import queue_agenda_mails
 from clusterhub.matchmaking.agenda_pdf import agenda_pdf
 from clusterhub.matchmaking.models import Participant
 from clusterhub.matchmaking.participant_links import closed_link_answered
-from clusterhub.matchmaking.tasks import queue_agenda_mails
 
 
 @closed_link_answered

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from clusterhub.core.background import enqueue_on_commit
 from clusterhub.events.models import Event
 from clusterhub.matchmaking import planning
 from clusterhub.matchmaking.models import ScheduleRun
@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 # A run still queued or running after this long is taken for lost (a worker died); it no
 # longer stops the organiser from asking for a new one.
 STALE_AFTER = dt.timedelta(minutes=30)
+RUN_TASK = "clusterhub.matchmaking.tasks.run_schedule"
 
 
 def active_run(event: Event) -> ScheduleRun | None:
@@ -41,8 +42,6 @@ def request_schedule(event: Event, actor: planning.Actor = None) -> tuple[Schedu
     """A new run for the event, its task enqueued once the transaction commits; or the run
     already queued or running, so one event never has two. Returns the run and whether it
     is new."""
-    from clusterhub.matchmaking.tasks import run_schedule
-
     with transaction.atomic():
         # Two organisers pressing the button at once: the event row serialises them.
         Event.objects.select_for_update().only("pk").get(pk=event.pk)
@@ -53,7 +52,7 @@ def request_schedule(event: Event, actor: planning.Actor = None) -> tuple[Schedu
         run = ScheduleRun.objects.create(
             event=event, requested_by=actor if isinstance(actor, user_model) else None
         )
-        transaction.on_commit(partial(run_schedule.enqueue, run.pk))
+        enqueue_on_commit(RUN_TASK, run.pk)
     return run, True
 
 

@@ -15,8 +15,8 @@ from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.events.models import Event, Registration
 from clusterhub.matchmaking.access import active_participants, event_is_over
+from clusterhub.matchmaking.agenda_mail import queue_welcome_mails
 from clusterhub.matchmaking.models import MeetingRequest, Participant
-from clusterhub.matchmaking.tasks import queue_welcome_mails
 
 Actor = AbstractBaseUser | AnonymousUser | None
 Status = MeetingRequest.Status

@@ -162,3 +162,16 @@ def test_planning_a_format_without_a_rule_says_so(login: Login, registry: Regist
     )
     assert "keine Wiederholungsregel" in response.content.decode()
     assert not event_format.events.exists()
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\u2028"])
+def test_a_title_with_a_line_break_is_refused_because_mail_subjects_cannot_carry_it(
+    login: Login, registry: Registry, line_break: str
+) -> None:
+    client = login("admin")
+    form = event_form(registry, title=f"UmsetzBar{line_break}Bcc: alle@example.org")
+    response = client.post(reverse("events:event_create"), form)
+
+    assert response.status_code == 200
+    assert "Bitte ohne Zeilenumbruch eingeben" in response.content.decode()
+    assert not Event.objects.exists()

@@ -76,3 +76,12 @@ def test_another_clusters_manager_cannot_edit_the_format(login: Login, registry:
     assert event_format.default_capacity == 120
     update = AuditEntry.objects.get(object_type="events.format", action=AuditEntry.Action.UPDATE)
     assert update.changes["default_capacity"] == [80, 120]
+
+
+def test_a_format_name_with_a_line_break_is_refused(login: Login, registry: Registry) -> None:
+    response = login("medtech_manager").post(
+        reverse("events:format_create"), format_form(registry, name="Social\nInnovation Bar")
+    )
+    assert response.status_code == 200
+    assert "Bitte ohne Zeilenumbruch eingeben" in response.content.decode()
+    assert not Format.objects.exists()

@@ -234,3 +234,35 @@ def test_the_invitation_link_registers_for_an_event_by_invitation(
     assert registration.person == invitation.person
     assert registration.status == Registration.Status.CONFIRMED
     assert client.get(reverse("events:invitation", args=["falsch"])).status_code == 404
+
+
+def test_a_consent_given_with_one_registration_does_not_make_a_person_invitable(
+    registry: Registry, medtech_people: dict[str, Person]
+) -> None:
+    segment = Segment(cluster=registry.medtech)
+    before = set(invitations.segment_people(segment))
+    registration = services.register_participant(
+        make_event(), person_data(1, email=medtech_people["no_consent"].email)
+    )
+    assert registration.person == medtech_people["no_consent"]
+    assert registration.consent is not None and registration.consent.is_active
+
+    assert set(invitations.segment_people(segment)) == before
+
+
+def test_an_invitation_owed_before_the_consent_was_withdrawn_is_not_sent(
+    registry: Registry,
+    medtech_people: dict[str, Person],
+    smtp_server: ReceivedMail,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    from clusterhub.events import outbox
+
+    event = make_event(title="Geschlossene Runde", audience=Event.Audience.INVITATION)
+    with django_capture_on_commit_callbacks(execute=False):  # owed; the worker is slow
+        invitations.send_invitations(registry.users["admin"], event, Segment(kind="public"))
+    Consent.objects.filter(person=medtech_people["events"]).update(withdrawn_at=timezone.now())
+
+    [mail] = EventMail.objects.filter(invitation__person=medtech_people["events"])
+    assert outbox.deliver(mail.pk) is False
+    assert smtp_server.messages == []

@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from clusterhub.events import mails, services
+from clusterhub.events import outbox, services
 from clusterhub.events.models import Event, EventMail, Registration
 from clusterhub.events.tests.conftest import person_data
 from tests.support.mail import ReceivedMail, free_loopback_port
@@ -79,7 +79,7 @@ def test_delivering_a_sent_mail_again_sends_nothing(
 ) -> None:
     registration = register(event, 1, django_capture_on_commit_callbacks)
     mail = EventMail.objects.get(registration=registration)
-    assert mails.deliver(mail.pk) is False
+    assert outbox.deliver(mail.pk) is False
     assert len(smtp_server.messages) == 1
 
 
@@ -99,17 +99,17 @@ def test_smtp_failure_keeps_the_registration_and_the_mail_retryable(
     assert mail.sent_at is None
     assert mail.attempts == 1
     assert "ConnectionRefusedError" in mail.last_error
-    assert mails.pending_mail_ids() == [mail.pk]
+    assert outbox.pending_mail_ids() == [mail.pk]
 
     settings.EMAIL_PORT = working_port
     with django_capture_on_commit_callbacks(execute=True):
-        assert mails.retry_pending_mails() == 1
+        assert outbox.retry_pending_mails() == 1
 
     mail.refresh_from_db()
     assert mail.sent_at is not None
     assert mail.attempts == 2
     assert len(smtp_server.messages) == 1
-    assert mails.pending_mail_ids() == []
+    assert outbox.pending_mail_ids() == []
 
 
 def test_an_offer_mail_for_an_answered_offer_is_skipped(
@@ -125,7 +125,7 @@ def test_an_offer_mail_for_an_answered_offer_is_skipped(
     mail = EventMail.objects.get(registration=waiting, kind=EventMail.Kind.OFFER)
     smtp_server.clear()
 
-    assert mails.deliver(mail.pk) is False
+    assert outbox.deliver(mail.pk) is False
 
     mail.refresh_from_db()
     assert mail.skipped
@@ -165,7 +165,7 @@ def test_a_failed_send_on_the_database_backend_enqueues_a_deferred_retry(
 ) -> None:
     from django_tasks_db.models import DBTaskResult
 
-    from clusterhub.events.tasks import deliver_event_mail
+    from clusterhub.events.tasks import deliver_mail
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -175,8 +175,8 @@ def test_a_failed_send_on_the_database_backend_enqueues_a_deferred_retry(
     mail = EventMail.objects.get(registration=registration)
     assert DBTaskResult.objects.count() == 1  # enqueued on commit, not yet run
 
-    with pytest.raises(mails.MailDeliveryFailed):
-        deliver_event_mail.call(mail.pk)  # what the worker runs
+    with pytest.raises(outbox.MailDeliveryFailed):
+        deliver_mail.call(mail.pk)  # what the worker runs
 
     assert DBTaskResult.objects.count() == 2
     retry = DBTaskResult.objects.order_by("enqueued_at", "pk").last()
@@ -185,3 +185,83 @@ def test_a_failed_send_on_the_database_backend_enqueues_a_deferred_retry(
     assert timezone.now() < retry.run_after < timezone.now() + dt.timedelta(minutes=2)
     registration.refresh_from_db()
     assert registration.status == Registration.Status.CONFIRMED
+
+
+def test_a_mail_django_refuses_is_tried_the_limit_times_then_failed_and_shown_to_staff(
+    registry: Any,
+    login: Callable[[str], Any],
+    settings: Any,
+    smtp_server: ReceivedMail,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    from clusterhub.events.tests.conftest import make_event
+
+    settings.CLUSTERHUB_MAIL_MAX_ATTEMPTS = 3
+    # Written before titles were checked: a line break, which no mail header may carry.
+    event = make_event(title="Social Innovation Bar\nFrühjahr")
+    event.clusters.add(registry.medtech)
+    registration = register(event, 1, django_capture_on_commit_callbacks)
+    mail = EventMail.objects.get(registration=registration)
+    for _retry in range(5):  # the periodic job, run more often than the limit allows
+        with django_capture_on_commit_callbacks(execute=True):
+            outbox.retry_pending_mails()
+
+    mail.refresh_from_db()
+    assert mail.attempts == 3
+    assert mail.failed_at is not None and mail.sent_at is None
+    assert "BadHeaderError" in mail.last_error
+    assert outbox.pending_mail_ids() == []
+    assert smtp_server.messages == []
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+
+    from django.urls import reverse
+
+    for role, shown in [("medtech_manager", True), ("admin", True), ("smart_manager", False)]:
+        client = login(role)
+        page = client.get(reverse("events:failed_mails")).content.decode()
+        assert ("BadHeaderError" in page) is shown, role
+        assert ("anna1@example.org" in page) is shown, role
+        listed = client.get(reverse("events:staff_list")).content.decode()
+        assert ("1 Mail konnte nicht versandt werden" in listed) is shown, role
+    assert login("reader").get(reverse("events:failed_mails")).status_code == 403
+
+
+def test_withdrawing_the_events_consent_stops_the_next_reminder(
+    db: None, smtp_server: ReceivedMail, django_capture_on_commit_callbacks: Capture
+) -> None:
+    from clusterhub.directory.services import withdraw_consent
+    from clusterhub.events.tests.conftest import make_event
+
+    start = timezone.now() + dt.timedelta(hours=5)
+    event = make_event(starts_at=start, ends_at=start + dt.timedelta(hours=2))
+    registration = register(event, 1, django_capture_on_commit_callbacks)
+    assert registration.consent is not None
+    withdraw_consent(None, registration.consent)
+    smtp_server.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.queue_due_reminders() == 0
+    assert smtp_server.messages == []
+
+
+def test_a_reminder_owed_before_the_consent_was_withdrawn_is_not_sent(
+    db: None, smtp_server: ReceivedMail, django_capture_on_commit_callbacks: Capture
+) -> None:
+    from clusterhub.directory.services import withdraw_consent
+    from clusterhub.events.tests.conftest import make_event
+
+    start = timezone.now() + dt.timedelta(hours=5)
+    event = make_event(starts_at=start, ends_at=start + dt.timedelta(hours=2))
+    registration = register(event, 1, django_capture_on_commit_callbacks)
+    assert registration.consent is not None
+    smtp_server.clear()
+    with django_capture_on_commit_callbacks(execute=False):  # owed; the worker is slow
+        assert services.queue_due_reminders() == 1
+    withdraw_consent(None, registration.consent)
+
+    reminder = EventMail.objects.get(registration=registration, kind=EventMail.Kind.REMINDER)
+    assert outbox.deliver(reminder.pk) is False
+    reminder.refresh_from_db()
+    assert reminder.skipped and reminder.sent_at is None
+    assert smtp_server.messages == []

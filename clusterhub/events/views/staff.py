@@ -19,6 +19,7 @@ from clusterhub.events.access import (
     can_create_events,
     can_manage_event,
     events_visible_to,
+    failed_mails_visible_to,
     get_event_for_user,
     get_event_participants_for_user,
     get_format_for_user,
@@ -40,8 +41,19 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "now": now,
         "formats": Format.objects.order_by("name") if viewer.is_agency_staff else [],
         "can_create": can_create_events(viewer),
+        "failed_mails": failed_mails_visible_to(viewer).count(),
     }
     return render(request, "events/staff/event_list.html", context)
+
+
+@staff_required
+def failed_mails(request: HttpRequest) -> HttpResponse:
+    """Mails that could not be sent after every allowed attempt, with the error."""
+    viewer = viewer_for(request.user)
+    if not can_create_events(viewer):  # administrators and cluster managers
+        raise PermissionDenied
+    context = {"mails": failed_mails_visible_to(viewer)[:500]}
+    return render(request, "events/staff/failed_mails.html", context)
 
 
 @staff_required

@@ -187,3 +187,31 @@ def test_enrolled_participants_get_their_magic_link_once(
     with django_capture_on_commit_callbacks(execute=True):
         login("medtech_manager").post(reverse("matchmaking:enroll", args=[event.pk]))
     assert len(smtp_server.messages) == len(enrolled)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_agenda_pdf_is_rendered_and_mailed_outside_any_transaction(
+    brokerage: Brokerage, login: Login, smtp_server: ReceivedMail, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.db import connection
+
+    from clusterhub.matchmaking import agenda_mail
+
+    rendered_in_transaction: list[bool] = []
+    render = agenda_mail.agenda_pdf
+
+    def watched_pdf(*args: Any) -> bytes:
+        rendered_in_transaction.append(connection.in_atomic_block)
+        return render(*args)
+
+    monkeypatch.setattr(agenda_mail, "agenda_pdf", watched_pdf)
+    meeting(brokerage, 0, 1, NINE, 0)
+    planning.publish_schedule(brokerage.event)
+
+    response = login("medtech_manager").post(
+        reverse("matchmaking:send_agendas", args=[brokerage.event.pk])
+    )
+
+    assert response.status_code == 302
+    assert rendered_in_transaction == [False, False]  # two agendas, no lock held for either
+    assert len(smtp_server.messages) == 2

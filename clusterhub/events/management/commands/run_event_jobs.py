@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from clusterhub.events import feedback, mails, services
+from clusterhub.events import feedback, outbox, services
 
 
 class Command(BaseCommand):
@@ -22,7 +22,7 @@ class Command(BaseCommand):
         reminders = services.queue_due_reminders()
         feedback_requests = feedback.queue_feedback_requests()
         with transaction.atomic():
-            retried = mails.retry_pending_mails()
+            retried = outbox.retry_pending_mails()
         self.stdout.write(
             f"expired offers: {expired}, reminders queued: {reminders}, "
             f"feedback requests queued: {feedback_requests}, mails retried: {retried}"
