@@ -4,23 +4,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0004_outbox_for_every_app_failed_mails_one_line_titles'),
+        ("events", "0004_outbox_for_every_app_failed_mails_one_line_titles"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='eventmail',
-            name='eventmail_once_per_occasion',
+            model_name="eventmail",
+            name="eventmail_once_per_occasion",
         ),
         migrations.AlterField(
-            model_name='eventmail',
-            name='kind',
-            field=models.CharField(choices=[('confirmation', 'Anmeldebestätigung'), ('waitlisted', 'Wartelistenplatz'), ('offer', 'Nachrückplatz'), ('reminder', 'Erinnerung'), ('invitation', 'Einladung'), ('feedback', 'Bitte um Rückmeldung'), ('link', 'Link zur Anmeldung'), ('matchmaking_welcome', 'Matchmaking-Zugang'), ('matchmaking_agenda', 'Matchmaking-Terminplan')], max_length=30, verbose_name='Art'),
+            model_name="eventmail",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("confirmation", "Anmeldebestätigung"),
+                    ("waitlisted", "Wartelistenplatz"),
+                    ("offer", "Nachrückplatz"),
+                    ("reminder", "Erinnerung"),
+                    ("invitation", "Einladung"),
+                    ("feedback", "Bitte um Rückmeldung"),
+                    ("link", "Link zur Anmeldung"),
+                    ("matchmaking_welcome", "Matchmaking-Zugang"),
+                    ("matchmaking_agenda", "Matchmaking-Terminplan"),
+                ],
+                max_length=30,
+                verbose_name="Art",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='eventmail',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'link'), _negated=True), fields=('registration', 'kind', 'occasion'), name='eventmail_once_per_occasion'),
+            model_name="eventmail",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kind", "link"), _negated=True),
+                fields=("registration", "kind", "occasion"),
+                name="eventmail_once_per_occasion",
+            ),
         ),
     ]
