@@ -18,5 +18,6 @@ class EventsConfig(AppConfig):
             EventMail.Kind.REMINDER,
             EventMail.Kind.INVITATION,
             EventMail.Kind.FEEDBACK,
+            EventMail.Kind.LINK,
         ):
             outbox.register_preparer(kind, mails.prepare)

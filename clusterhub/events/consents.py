@@ -37,6 +37,8 @@ def may_be_reminded(registration: Registration) -> bool:
         return Consent.objects.filter(
             pk=registration.consent_id, withdrawn_at__isnull=True
         ).exists()
+    if registration.person_id is None:  # not in the registry: the registration is the consent
+        return True
     events_consents = Consent.objects.filter(
         person_id=registration.person_id, purpose=Consent.Purpose.EVENTS
     )

@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
-from functools import partial
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
@@ -30,6 +29,7 @@ from django.utils.translation import gettext as _
 from clusterhub.accounts.roles import viewer_for
 from clusterhub.directory.models import Organisation, Person
 from clusterhub.events.models import Event, EventMail, Registration
+from clusterhub.events.outbox import owe_mail
 
 # A second form with a known address mails the link again, at most this often, so the form
 # cannot be used to flood someone's mailbox.
@@ -145,8 +145,6 @@ def live_registration(event: Event, email: str) -> Registration | None:
 def owe_link_mail(registration: Registration, now: dt.datetime | None = None) -> bool:
     """Mail the registration's own link to its typed address, unless one went out (or is
     waiting to) within ``LINK_MAIL_SPACING``; True when a mail is owed now."""
-    from clusterhub.events.tasks import enqueue_mail  # tasks import mails, which import us
-
     now = now or timezone.now()
     with transaction.atomic():
         recent = EventMail.objects.filter(
@@ -156,6 +154,6 @@ def owe_link_mail(registration: Registration, now: dt.datetime | None = None) ->
         ).exists()
         if recent:
             return False
-        mail = EventMail.objects.create(registration=registration, kind=EventMail.Kind.LINK)
-        transaction.on_commit(partial(enqueue_mail, mail.pk))
+        # The link may be owed again later, so a new row each time (no once-per-kind rule).
+        owe_mail(registration, EventMail.Kind.LINK, new=True)
     return True

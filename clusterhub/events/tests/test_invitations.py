@@ -241,8 +241,12 @@ def test_a_consent_given_with_one_registration_does_not_make_a_person_invitable(
 ) -> None:
     segment = Segment(cluster=registry.medtech)
     before = set(invitations.segment_people(segment))
+    person = medtech_people["no_consent"]
     registration = services.register_participant(
-        make_event(), person_data(1, email=medtech_people["no_consent"].email)
+        make_event(),
+        person_data(
+            1, email=person.email, first_name=person.first_name, last_name=person.last_name
+        ),
     )
     assert registration.person == medtech_people["no_consent"]
     assert registration.consent is not None and registration.consent.is_active

@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
+from clusterhub.directory.models import Person
 from clusterhub.events import outbox, services
 from clusterhub.events.models import Event, EventMail, Registration
 from clusterhub.events.tests.conftest import person_data
@@ -20,8 +21,13 @@ Capture = Callable[..., Any]
 
 
 def register(event: Event, index: int, capture: Capture) -> Registration:
+    """A person of the registry registers (the exact match links them, with their consent)."""
+    data = person_data(index)
+    Person.objects.get_or_create(
+        email=data.email, defaults={"first_name": data.first_name, "last_name": data.last_name}
+    )
     with capture(execute=True):
-        return services.register_participant(event, person_data(index))
+        return services.register_participant(event, data)
 
 
 def ics_of(message: Any) -> Calendar:
