@@ -75,9 +75,11 @@ serve: migrate
 test: lint typecheck django-checks messages-check assets-check test-sqlite test-postgres test-browser
 	@echo "make test: all checks passed"
 
+# lint-imports checks the layer contracts in pyproject.toml ([tool.importlinter]).
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 fmt: $(INSTALLED)
 	$(VENV)/bin/ruff check --fix .
