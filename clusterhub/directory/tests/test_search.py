@@ -147,3 +147,33 @@ def test_umlauts_and_their_spellings_find_the_name(typed: str) -> None:
     OrganisationFactory.create(name="Werkstatt Neckarau")
     page = search_organisations(Organisation.objects.all(), OrganisationFilter(query=typed), 1)
     assert names(page)[0] == "Wärmewerk Jungbusch GmbH"
+
+
+def test_typed_umlaut_with_a_typo_finds_a_name_stored_without_it() -> None:
+    # On PostgreSQL "müler" shares too few trigrams with "Muller" to pass pg_trgm's
+    # threshold, and German stemming does not forgive the typo; the unaccented query finds it.
+    OrganisationFactory.create(name="Muller Feinmechanik GmbH")
+    OrganisationFactory.create(name="Werkstatt Neckarau")
+    page = search_organisations(Organisation.objects.all(), OrganisationFilter(query="müler"), 1)
+    assert names(page)[0] == "Muller Feinmechanik GmbH"
+
+
+@pytest.mark.postgresql
+def test_postgres_name_search_uses_the_trigram_index_not_a_postings_table() -> None:
+    from django.db import connection
+    from django.db.models import Q
+
+    OrganisationFactory.create(name="Pepperl+Fuchs")
+    with connection.cursor() as cursor:
+        # Forced off the table and the b-tree, so the plan shows whether the GIN index serves.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute("SET LOCAL enable_indexonlyscan = off")
+        query = Organisation.objects.filter(Q(name__trigram_word_similar="peperl")).only("pk")
+        plan = query.explain()
+        tables = connection.introspection.table_names(cursor)
+        cursor.execute("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal")
+        (triggers,) = cursor.fetchone()
+    assert "org_name_trgm_idx" in plan
+    assert "directory_organisationtrigram" not in tables
+    assert triggers == 0

@@ -1,59 +1,19 @@
-"""Fixtures for the events tests: an open event, and tasks that run at once."""
+"""Helpers for the events tests: a file database for the concurrency tests."""
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
-import pytest
 from django.db import DEFAULT_DB_ALIAS, connection, connections
-from django.utils import timezone
 
-from clusterhub.events.models import Event
-from clusterhub.events.services import RegistrationData
+# Re-exported for the events tests that import them from here; the fixtures `event` and
+# `immediate_tasks` are registered for every app by the root conftest.py.
+from tests.support.events import make_event, person_data
 
-IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-
-
-@pytest.fixture
-def immediate_tasks(settings: Any) -> None:
-    """Run django-tasks synchronously, as a worker would, inside the test."""
-    settings.TASKS = IMMEDIATE_TASKS
-
-
-def make_event(capacity: int = 2, **fields: Any) -> Event:
-    start = (timezone.now() + dt.timedelta(days=14)).replace(microsecond=0)
-    defaults: dict[str, Any] = {
-        "title": "Social Innovation Bar",
-        "starts_at": start,
-        "ends_at": start + dt.timedelta(hours=3),
-        "venue": "MAFINEX-Technologiezentrum",
-        "address": "Julius-Hatry-Straße 1, 68163 Mannheim",
-        "capacity": capacity,
-    }
-    defaults.update(fields)
-    return Event.objects.create(**defaults)
-
-
-def person_data(index: int, **fields: Any) -> RegistrationData:
-    values: dict[str, Any] = {
-        "first_name": "Anna",
-        "last_name": f"Teilnehmerin{index}",
-        "email": f"anna{index}@example.org",
-        "organisation_name": "",
-        "country": "DE",
-    }
-    values.update(fields)
-    return RegistrationData(**values)
-
-
-@pytest.fixture
-def event(db: None) -> Event:
-    return make_event()
+__all__ = ["database_file_for_threads", "make_event", "person_data"]
 
 
 @contextmanager

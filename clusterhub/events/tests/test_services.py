@@ -109,7 +109,7 @@ def test_expired_offer_passes_on_and_cannot_be_accepted(event: Event) -> None:
     services.cancel_registration(confirmed.token, now=start)
     later = start + dt.timedelta(hours=49)
 
-    with pytest.raises(services.LinkInvalid, match="abgelaufen"):
+    with pytest.raises(services.LinkInvalid, match=r"^Das Platzangebot ist abgelaufen"):
         services.accept_offer(first.token, now=later)
     assert services.expire_offers(now=later) == 1
 

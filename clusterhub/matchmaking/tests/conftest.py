@@ -13,10 +13,10 @@ import pytest
 from clusterhub.conftest import Registry
 from clusterhub.events import services as event_services
 from clusterhub.events.models import Event
-from clusterhub.events.tests.conftest import make_event, person_data
 from clusterhub.matchmaking import services
 from clusterhub.matchmaking.models import MatchmakingSession, Participant, Table
 from clusterhub.partners import index_store
+from tests.support.events import make_event, person_data
 
 DAY = dt.date(2027, 5, 12)
 

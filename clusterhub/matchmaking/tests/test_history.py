@@ -10,11 +10,11 @@ from django.urls import reverse
 from clusterhub.conftest import Registry
 from clusterhub.events import services as event_services
 from clusterhub.events.models import Event, Registration
-from clusterhub.events.tests.conftest import make_event, person_data
 from clusterhub.matchmaking import placement, rules, services
 from clusterhub.matchmaking.history import REPEAT_WEIGHT, met_before, pair_of
 from clusterhub.matchmaking.models import Meeting, Table
 from clusterhub.matchmaking.tests.conftest import Brokerage, add_session
+from tests.support.events import make_event, person_data
 
 
 def earlier_event_with_meeting(

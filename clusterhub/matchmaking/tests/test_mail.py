@@ -5,8 +5,8 @@ from __future__ import annotations
 from clusterhub.events import services as event_services
 from clusterhub.events.mails import build_message
 from clusterhub.events.models import EventMail
-from clusterhub.events.tests.conftest import person_data
 from clusterhub.matchmaking.tests.conftest import Brokerage
+from tests.support.events import person_data
 
 
 def confirmation_body(registration_pk: int) -> str:
