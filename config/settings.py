@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "clusterhub.events",
     "clusterhub.partners",
     "clusterhub.matchmaking",
+    "clusterhub.privacy",
 ]
 
 MIDDLEWARE = [

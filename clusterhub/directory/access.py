@@ -8,9 +8,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from clusterhub.accounts.roles import Viewer, viewer_for
-from clusterhub.crm.models import Interaction
 from clusterhub.directory.models import Affiliation, Membership, Organisation, Person
-from clusterhub.events.models import Registration
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -58,11 +56,15 @@ def people_of_clusters(cluster_ids: frozenset[int]) -> QuerySet[Person]:
     names only the organisation does not count: any manager may write one about any
     organisation, and it would open all of its people to her."""
     person = OuterRef("pk")
-    registered = Registration.objects.filter(person_id=person, event__clusters__in=cluster_ids)
+    # Events and notes are reached through their reverse relations on Person, so the registry
+    # needs no import of the apps built on it.
+    registered = Person.objects.filter(
+        pk=person, event_registrations__event__clusters__in=cluster_ids
+    )
     at_a_member = Affiliation.objects.filter(
         person_id=person, organisation__memberships__cluster_id__in=cluster_ids
     )
-    in_a_note = Interaction.objects.filter(cluster_id__in=cluster_ids, person_id=person)
+    in_a_note = Person.objects.filter(pk=person, interactions__cluster_id__in=cluster_ids)
     return Person.objects.filter(Exists(registered) | Exists(at_a_member) | Exists(in_a_note))
 
 

@@ -7,11 +7,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.clusters.models import Cluster
+from clusterhub.core.countries import country_choices
 from clusterhub.core.forms import KernFormMixin
 from clusterhub.core.widgets import FastSelect
 from clusterhub.directory.models import Consent, Membership, Organisation, Person
 from clusterhub.directory.queries import SORTS
-from clusterhub.events.countries import country_choices
 from clusterhub.taxonomy.models import Theme
 
 

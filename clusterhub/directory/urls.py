@@ -35,6 +35,4 @@ urlpatterns = [
     ),
     path("intern/personen/<int:pk>/", views.person_detail, name="person_detail"),
     path("intern/personen/<int:pk>/bearbeiten/", views.person_edit, name="person_edit"),
-    path("intern/personen/<int:pk>/export/", views.person_export, name="person_export"),
-    path("intern/personen/<int:pk>/loeschen/", views.person_erase, name="person_erase"),
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from django.contrib import messages
@@ -20,7 +19,7 @@ from clusterhub.core.decorators import member_editor_required, staff_required
 from clusterhub.core.http import HtmxHttpRequest
 from clusterhub.crm.forms import InteractionForm
 from clusterhub.crm.queries import notes_for_organisation
-from clusterhub.directory import privacy, queries, services
+from clusterhub.directory import queries, services
 from clusterhub.directory.access import (
     can_create_organisation,
     can_edit_organisation,
@@ -195,26 +194,6 @@ def person_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Die Änderungen wurden gespeichert."))
         return redirect("directory:person_detail", pk=person.pk)
     return render(request, "directory/person_form.html", {"form": form, "person": person})
-
-
-@staff_required
-def person_export(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    person = get_person_for_user(request.user, pk, write=True)
-    data = privacy.export_person_data(request.user, person)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
-    )
-    response["Content-Disposition"] = f'attachment; filename="person-{person.pk}.json"'
-    return response
-
-
-@staff_required
-@require_POST
-def person_erase(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    person = get_person_for_user(request.user, pk, write=True)
-    privacy.erase_person(request.user, person)
-    messages.success(request, _("Die Person und ihre Daten wurden gelöscht."))
-    return redirect("directory:person_list")
 
 
 def public_list(request: HtmxHttpRequest) -> HttpResponse:

@@ -9,11 +9,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.clusters.models import Cluster
+from clusterhub.core.countries import country_choices
 from clusterhub.core.forms import KernFormMixin
 from clusterhub.core.widgets import FastSelect
 from clusterhub.directory.models import Consent
 from clusterhub.events.access import public_events
-from clusterhub.events.countries import country_choices
 from clusterhub.events.services import RegistrationData
 from clusterhub.taxonomy.models import Theme
 

@@ -82,7 +82,7 @@ PAGES: list[tuple[str, Url, dict[str, int]]] = [
     ),
     (
         "export person",
-        lambda r: reverse("directory:person_export", args=[r.person.pk]),
+        lambda r: reverse("privacy:person_export", args=[r.person.pk]),
         only({"admin", "smart_manager"}),
     ),
     ("my profile", lambda r: reverse("directory:my_profile"), only({"member"})),
@@ -200,12 +200,12 @@ CLUSTER_PAGES: list[tuple[str, EventUrl, dict[str, int]]] = [
     ),
     (
         "export smart registrant",
-        lambda c: reverse("directory:person_export", args=[c.smart_registrant.pk]),
+        lambda c: reverse("privacy:person_export", args=[c.smart_registrant.pk]),
         PEOPLE_OF_SMART,
     ),
     (
         "export medtech registrant",
-        lambda c: reverse("directory:person_export", args=[c.medtech_registrant.pk]),
+        lambda c: reverse("privacy:person_export", args=[c.medtech_registrant.pk]),
         PEOPLE_OF_MEDTECH,
     ),
 ]
@@ -250,7 +250,7 @@ def test_erasure_reaches_the_people_of_its_own_clusters_only(
 ) -> None:
     person = getattr(cluster_events, f"{registrant}_registrant")
     client = login(role)
-    response = client.post(reverse("directory:person_erase", args=[person.pk]))  # type: ignore[attr-defined]
+    response = client.post(reverse("privacy:person_erase", args=[person.pk]))  # type: ignore[attr-defined]
     assert response.status_code == (302 if erased else 403)
     person.refresh_from_db()
     assert (person.erased_at is not None) == erased

@@ -106,7 +106,7 @@ def test_person_export_contains_their_data_and_is_audited(
     registry: Registry, login: Callable[[str], Client]
 ) -> None:
     client = login("smart_manager")
-    response = client.get(reverse("directory:person_export", args=[registry.person.pk]))
+    response = client.get(reverse("privacy:person_export", args=[registry.person.pk]))
     data = json.loads(response.content)
     assert data["person"]["email"] == registry.person.email
     assert data["consents"][0]["purpose"] == Consent.Purpose.NEWSLETTER
@@ -119,7 +119,7 @@ def test_person_erasure_anonymises_person_and_removes_consents(
 ) -> None:
     client = login("smart_manager")
     pk = registry.person.pk
-    response = client.post(reverse("directory:person_erase", args=[pk]))
+    response = client.post(reverse("privacy:person_erase", args=[pk]))
     assert response.status_code == 302
     erased = Person.objects.get(pk=pk)
     assert erased.erased_at is not None and erased.email == ""
@@ -148,6 +148,6 @@ def test_audit_log_shows_the_change_to_administrators(
 
 @pytest.mark.django_db
 def test_anonymous_cannot_erase(client: Client, registry: Registry) -> None:
-    response = client.post(reverse("directory:person_erase", args=[registry.person.pk]))
+    response = client.post(reverse("privacy:person_erase", args=[registry.person.pk]))
     assert response.status_code == 302
     assert Person.objects.filter(pk=registry.person.pk).exists()

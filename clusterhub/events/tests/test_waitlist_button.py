@@ -21,3 +21,19 @@ def test_full_event_button_says_waitlist_and_a_free_one_says_register(client: Cl
     page = client.get(url).content.decode()
     assert "Auf die Warteliste" in page
     assert "Verbindlich anmelden" not in page
+
+
+def test_the_invitation_page_of_a_full_event_also_says_waitlist(client: Client) -> None:
+    from clusterhub.directory.models import Person
+    from clusterhub.events.models import Event, Invitation
+
+    event = make_event(capacity=1, audience=Event.Audience.INVITATION)
+    person = Person.objects.create(first_name="Ida", last_name="Gast", email="ida@example.org")
+    invitation = Invitation.objects.create(event=event, person=person)
+    url = reverse("events:invitation", args=[invitation.token])
+    assert "Verbindlich anmelden" in client.get(url).content.decode()
+
+    services.register_participant(event, person_data(1), by_staff=True)
+    page = client.get(url).content.decode()
+    assert "Auf die Warteliste" in page
+    assert "Verbindlich anmelden" not in page

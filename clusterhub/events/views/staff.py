@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from clusterhub.accounts.roles import viewer_for
 from clusterhub.audit import services as audit
+from clusterhub.core.countries import current_country_names
 from clusterhub.core.decorators import staff_required
 from clusterhub.events import attendance, exports, queries, services
 from clusterhub.events.access import (
@@ -24,7 +25,6 @@ from clusterhub.events.access import (
     get_event_participants_for_user,
     get_format_for_user,
 )
-from clusterhub.events.countries import current_country_names
 from clusterhub.events.feedback import feedback_summary
 from clusterhub.events.format_statistics import format_statistics, utilisation_chart
 from clusterhub.events.forms import ManualRegistrationForm

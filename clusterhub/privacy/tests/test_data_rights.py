@@ -51,8 +51,8 @@ def registrant_of(registration: Registration) -> Person:
     [
         ("directory:person_detail", "get"),
         ("directory:person_edit", "get"),
-        ("directory:person_export", "get"),
-        ("directory:person_erase", "post"),
+        ("privacy:person_export", "get"),
+        ("privacy:person_erase", "post"),
     ],
 )
 def test_a_registrant_belongs_to_the_clusters_of_the_event(
@@ -105,7 +105,7 @@ def test_the_export_has_no_notes_of_other_clusters(login: Login, registry: Regis
         subject="Smart-Besuch",
         notes="Notiz des Smart-Teams.",
     )
-    response = login("smart_manager").get(reverse("directory:person_export", args=[person.pk]))
+    response = login("smart_manager").get(reverse("privacy:person_export", args=[person.pk]))
     text = response.content.decode()
     data = json.loads(text)
     assert "MedTech" not in text
@@ -127,7 +127,7 @@ def test_the_export_has_registrations_mails_and_matchmaking(
         expires_at=timezone.now() + dt.timedelta(days=2),
     )
     response = login("smart_manager").get(
-        reverse("directory:person_export", args=[registrant_of(mine).pk])
+        reverse("privacy:person_export", args=[registrant_of(mine).pk])
     )
     data = json.loads(response.content)
     [registration] = data["registrations"]
@@ -158,7 +158,7 @@ def test_erasure_keeps_the_figures_and_the_other_participants_request(
     before = event_statistics(smart_event)
     old_token = mine.token
 
-    login("smart_manager").post(reverse("directory:person_erase", args=[registrant_of(mine).pk]))
+    login("smart_manager").post(reverse("privacy:person_erase", args=[registrant_of(mine).pk]))
 
     after = event_statistics(smart_event)
     assert (after.registered, after.attendance_rate) == (before.registered, before.attendance_rate)
@@ -187,7 +187,7 @@ def test_erasure_scrubs_the_name_from_earlier_audit_entries(
     )
     assert AuditEntry.objects.filter(action=AuditEntry.Action.UPDATE).count() == 2
 
-    client.post(reverse("directory:person_erase", args=[person.pk]))
+    client.post(reverse("privacy:person_erase", args=[person.pk]))
 
     stored = json.dumps(
         list(AuditEntry.objects.values_list("changes", "object_repr")), ensure_ascii=False

@@ -34,7 +34,7 @@ def back_to_postings(apps: Any, schema_editor: Any) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("directory", "0003_search_index")]
+    dependencies = [("directory", "0004_person_erased_at")]
     operations = [
         TrigramExtension(),
         UnaccentExtension(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils import translation
 
-from clusterhub.events.countries import country_choices, country_names
+from clusterhub.core.countries import country_choices, country_names
 from clusterhub.events.forms import RegistrationForm
 
 VALID = {
