@@ -62,7 +62,7 @@ def test_manager_is_warned_before_inviting_to_a_full_event(page: Page) -> None:
     page.get_by_label("Benutzername").fill("manager")
     page.get_by_label("Passwort").fill("geheim-123")
     page.get_by_role("button", name="Anmelden").click()
-    page.get_by_role("navigation").get_by_role("link", name="Veranstaltungen verwalten").click()
+    page.get_by_role("navigation").get_by_role("link", name="Veranstaltungen", exact=True).click()
 
     upcoming = page.locator("#upcoming-events tbody tr")
     expect(upcoming.nth(0)).to_contain_text("MedTech-Frühstück")
