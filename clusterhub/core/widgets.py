@@ -74,7 +74,7 @@ class CountrySelect(forms.Select):
         language = "en" if (get_language() or "de")[:2] == "en" else "de"
         chosen = self.format_value(value)
         selected = chosen[0] if len(chosen) == 1 else ""
-        final_attrs = self.build_attrs(self.attrs, attrs) | {"name": name}
+        final_attrs = {"name": name} | self.build_attrs(self.attrs, attrs)
         return format_html(
             "<select{}>{}</select>", flatatt(final_attrs), _country_options(language, selected)
         )
