@@ -1,12 +1,13 @@
 """Registration rush against a running server, on SQLite and on PostgreSQL.
 
 Run: ``.venv/bin/python bench/events/rush.py [--clients 500] [--capacity 250]
-[--databases sqlite,postgresql] [--workers 16]``
+[--databases sqlite,postgresql] [--workers 16] [--processes 2]``
 
 For each database a fresh one is made (a SQLite file in a temporary folder in WAL mode, or a
 throw-away PostgreSQL from ``scripts/with_postgres.py`` unless DATABASE_URL names one),
 migrated, and given one event with ``--capacity`` places. ``serve.py`` serves the site on
-127.0.0.1 with a pool of ``--workers`` threads (persistent database connections). Then, in
+127.0.0.1 with ``--processes`` processes (default: one per CPU, as a production server is
+configured), each a pool of ``--workers`` threads (persistent database connections). Then, in
 this process, ``--clients`` asyncio clients at once:
 
 1. baseline: each GETs the public calendar page (a read);
@@ -28,6 +29,7 @@ import asyncio
 import contextlib
 import os
 import re
+import secrets
 import socket
 import statistics
 import subprocess
@@ -199,6 +201,8 @@ def run_one(kind: str, options: argparse.Namespace) -> None:
             DATABASE_CONN_MAX_AGE="600",
             CLUSTERHUB_VAR_DIR=tmp,
             DJANGO_DEBUG="0",
+            # A throw-away site in a temporary folder: a throw-away key (debug off needs one).
+            DJANGO_SECRET_KEY=os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
             LOG_LEVEL="ERROR",
         )
         manage(env, "migrate", "--no-input")
@@ -212,6 +216,8 @@ def run_one(kind: str, options: argparse.Namespace) -> None:
                 str(port),
                 "--workers",
                 str(options.workers),
+                "--processes",
+                str(options.processes),
             ],
             cwd=ROOT,
             env=env,
@@ -222,8 +228,8 @@ def run_one(kind: str, options: argparse.Namespace) -> None:
             assert server.stdout is not None and server.stdout.readline().strip() == "ready"
             print(
                 f"{kind}: {options.clients} clients, {options.capacity} places, "
-                f"{options.workers} server threads, load average {load()} "
-                f"on {os.cpu_count()} CPUs"
+                f"{options.processes} server processes of {options.workers} threads, "
+                f"load average {load()} on {os.cpu_count()} CPUs"
             )
             figures = asyncio.run(rush(port, pk, options.clients))
         finally:
@@ -245,7 +251,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=500)
     parser.add_argument("--capacity", type=int, default=250)
-    parser.add_argument("--workers", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=16, help="threads per process")
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--databases", default="sqlite,postgresql")
     options = parser.parse_args()
     for kind in options.databases.split(","):

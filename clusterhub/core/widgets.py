@@ -6,13 +6,16 @@ a hundred options, and that cost was most of the list page's time.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
+
+from clusterhub.core.countries import country_names
 
 # Without JavaScript a multiple select shows this many rows at most; the whole list scrolls.
 MULTIPLE_SELECT_ROWS = 12
@@ -43,6 +46,38 @@ class FastSelect(forms.Select):
         renderer: Any = None,
     ) -> SafeString:
         return render_select(self.get_context(name, value, attrs)["widget"], name, {})
+
+
+@lru_cache(maxsize=256)
+def _country_options(language: str, selected: str) -> SafeString:
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (code, " selected" if code == selected else "", name)
+            for code, name in country_names(language).items()
+        ),
+    )
+
+
+class CountrySelect(forms.Select):
+    """The select of every country (about 250 options), its options rendered once per language
+    and chosen country: every registrant of a rush loads the event page with it."""
+
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: Any = None,
+    ) -> SafeString:
+        language = "en" if (get_language() or "de")[:2] == "en" else "de"
+        chosen = self.format_value(value)
+        selected = chosen[0] if len(chosen) == 1 else ""
+        final_attrs = {"name": name} | self.build_attrs(self.attrs, attrs)
+        return format_html(
+            "<select{}>{}</select>", flatatt(final_attrs), _country_options(language, selected)
+        )
 
 
 class FastSelectMultiple(forms.SelectMultiple):

@@ -9,9 +9,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.clusters.models import Cluster
-from clusterhub.core.countries import country_choices
+from clusterhub.core.countries import country_choices, current_country_names
 from clusterhub.core.forms import KernFormMixin
-from clusterhub.core.widgets import FastSelect
+from clusterhub.core.widgets import CountrySelect, FastSelect
 from clusterhub.directory.models import Consent
 from clusterhub.events.access import public_events
 from clusterhub.events.services import RegistrationData
@@ -22,10 +22,13 @@ class CountryField(forms.ChoiceField):
     """A select of ISO 3166 countries by name; accepts the code in either case."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("choices", country_choices)
-        # About 250 options: through one template each they were most of the event page's time,
-        # which every registrant loads before posting (the rush's bottleneck).
-        kwargs.setdefault("widget", FastSelect)
+        self.all_countries = "choices" not in kwargs
+        if self.all_countries:
+            kwargs["choices"] = country_choices
+            # About 250 options: through one template each they were most of the event page's
+            # time, which every registrant loads before posting (the rush's bottleneck); the
+            # options are the same for every registrant and rendered once.
+            kwargs.setdefault("widget", CountrySelect)
         kwargs.setdefault(
             "error_messages",
             {"invalid_choice": _("Bitte wählen Sie ein Land aus der Liste.")},
@@ -34,6 +37,12 @@ class CountryField(forms.ChoiceField):
 
     def to_python(self, value: Any) -> str:
         return str(super().to_python(value)).strip().upper()
+
+    def valid_value(self, value: Any) -> bool:
+        # A look-up in the cached names rather than a walk through every normalised choice.
+        if self.all_countries:
+            return str(value) in current_country_names()
+        return super().valid_value(value)
 
 
 class RegistrationForm(KernFormMixin, forms.Form):

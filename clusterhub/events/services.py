@@ -123,7 +123,33 @@ def register_participant(
     invited_person: Person | None = None,
     member_organisation: Organisation | None = None,
 ) -> Registration:
-    """Register what ``data`` says for ``event``: a place while there is one, else the waitlist.
+    """Register what ``data`` says for ``event`` (``take_registration``), the registration."""
+    registration, _new = take_registration(
+        event,
+        data,
+        actor=actor,
+        now=now,
+        by_staff=by_staff,
+        invited=invited,
+        invited_person=invited_person,
+        member_organisation=member_organisation,
+    )
+    return registration
+
+
+def take_registration(
+    event: Event,
+    data: RegistrationData,
+    *,
+    actor: Actor = None,
+    now: dt.datetime | None = None,
+    by_staff: bool = False,
+    invited: bool = False,
+    invited_person: Person | None = None,
+    member_organisation: Organisation | None = None,
+) -> tuple[Registration, bool]:
+    """The registration and whether it is new. Registers what ``data`` says for ``event``: a
+    place while there is one, else the waitlist.
 
     The registration keeps the typed name and address; it points to a person or organisation
     of the registry only on an exact match (events/registrants.py), never by creating one.
@@ -161,7 +187,7 @@ def register_participant(
             raise RegistrationRefused(members_only)
         existing = registrants.live_registration(locked, email)
         if existing is not None:
-            return existing
+            return existing, False
         if places_taken(locked) < locked.capacity:
             status, position = Status.CONFIRMED, None
         else:
@@ -195,9 +221,10 @@ def register_participant(
                 )
         except IntegrityError:
             # Only reachable if a lock was bypassed; the constraint still keeps one row.
-            return Registration.objects.exclude(status=Status.CANCELLED).get(
+            existing = Registration.objects.exclude(status=Status.CANCELLED).get(
                 event=locked, email__iexact=email
             )
+            return existing, False
         audit.record(actor, AuditEntry.Action.CREATE, registration, {"status": status})
         owe_mail(
             registration,
@@ -206,7 +233,7 @@ def register_participant(
             else EventMail.Kind.WAITLISTED,
             new=True,
         )
-    return registration
+    return registration, True
 
 
 def unknown_link() -> LinkInvalid:

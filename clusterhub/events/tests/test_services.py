@@ -39,6 +39,14 @@ def test_the_same_email_registers_once(event: Event) -> None:
     assert event.registrations.count() == 1
 
 
+def test_taking_a_registration_says_whether_it_is_new(event: Event) -> None:
+    # The public form mails the link again to a known address instead of reading it first.
+    first, first_new = services.take_registration(event, person_data(1))
+    again, again_new = services.take_registration(event, person_data(1, email="ANNA1@EXAMPLE.ORG"))
+    assert (first_new, again_new) == (True, False)
+    assert again.pk == first.pk
+
+
 @pytest.mark.parametrize(
     ("fields", "message"),
     [

@@ -33,9 +33,8 @@ def submitted_registration(
     if request.method != "POST" or not form.is_valid():
         return False
     data = form.registration_data((get_language() or "de")[:2])
-    known = registrants.live_registration(event, data.email)
     try:
-        registration = services.register_participant(
+        registration, new = services.take_registration(
             event,
             data,
             invited=invitation is not None,
@@ -45,7 +44,7 @@ def submitted_registration(
     except services.RegistrationRefused as error:
         form.add_error(None, str(error))
         return False
-    if known is not None and registration.pk == known.pk:
+    if not new:
         registrants.owe_link_mail(registration)
     return True
 
@@ -61,9 +60,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_object_or_404(
-        public_events().select_related("format").prefetch_related("clusters", "themes"), pk=pk
-    )
+    event = get_object_or_404(public_events().select_related("format"), pk=pk)
     # A members-only event says up front who may register, instead of a form that only refuses.
     refusal = services.registration_refusal(event, timezone.now()) or registrants.members_refusal(
         event,
