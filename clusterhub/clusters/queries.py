@@ -6,6 +6,7 @@ from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
 from clusterhub.clusters.models import Cluster
+from clusterhub.directory.access import public_organisations
 from clusterhub.directory.models import Membership, Organisation
 
 # Up to this many listed members the page shows every group open; beyond, groups start closed
@@ -49,7 +50,7 @@ def public_clusters() -> QuerySet[Cluster]:
 
 def public_cluster(slug: str) -> Cluster:
     listed = (
-        Membership.objects.filter(ended_on__isnull=True, organisation__listed_publicly=True)
+        Membership.objects.filter(ended_on__isnull=True, organisation__in=public_organisations())
         .select_related("organisation")
         .order_by("organisation__name", "pk")
     )

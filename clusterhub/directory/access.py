@@ -8,9 +8,22 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from clusterhub.accounts.roles import Viewer, viewer_for
-from clusterhub.directory.models import Affiliation, Membership, Organisation, Person
+from clusterhub.directory.models import Affiliation, Consent, Membership, Organisation, Person
 
 User = AbstractBaseUser | AnonymousUser
+
+
+def public_organisations() -> QuerySet[Organisation]:
+    """Organisations anyone may see: those that agreed to be listed publicly."""
+    return Organisation.objects.filter(listed_publicly=True)
+
+
+def get_public_organisation(pk: int) -> Organisation:
+    """The organisation ``pk`` for the public directory; 404 unless it is listed publicly."""
+    organisation = public_organisations().prefetch_related("themes").filter(pk=pk).first()
+    if organisation is None:
+        raise Http404
+    return organisation
 
 
 def organisations_visible_to(viewer: Viewer) -> QuerySet[Organisation]:
@@ -18,7 +31,7 @@ def organisations_visible_to(viewer: Viewer) -> QuerySet[Organisation]:
         return Organisation.objects.all()
     if viewer.is_member_editor and viewer.organisation_id:
         return Organisation.objects.filter(pk=viewer.organisation_id)
-    return Organisation.objects.filter(listed_publicly=True)
+    return public_organisations()
 
 
 def can_edit_organisation(viewer: Viewer, organisation: Organisation) -> bool:
@@ -48,6 +61,16 @@ def get_organisation_for_user(user: User, pk: int, *, write: bool = False) -> Or
     if write and not can_edit_organisation(viewer, organisation):
         raise PermissionDenied
     return organisation
+
+
+def get_membership_for_user(user: User, pk: int, *, write: bool = False) -> Membership:
+    """The membership ``pk``: 404 when it or its organisation is invisible to ``user``, 403
+    where ``write`` asks to change the organisation and the user may not."""
+    membership = Membership.objects.filter(pk=pk).first()
+    if membership is None:
+        raise Http404
+    get_organisation_for_user(user, membership.organisation_id, write=write)
+    return membership
 
 
 def people_of_clusters(cluster_ids: frozenset[int]) -> QuerySet[Person]:
@@ -99,3 +122,12 @@ def get_person_for_user(user: User, pk: int, *, write: bool = False) -> Person:
     if write and not can_edit_person(viewer, person):
         raise PermissionDenied
     return person
+
+
+def get_consent_for_user(user: User, pk: int, *, write: bool = False) -> Consent:
+    """The consent ``pk``: 404 when missing, otherwise the door of its person decides."""
+    consent = Consent.objects.filter(pk=pk).first()
+    if consent is None:
+        raise Http404
+    get_person_for_user(user, consent.person_id, write=write)
+    return consent

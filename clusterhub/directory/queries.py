@@ -9,7 +9,7 @@ from django.db.models import Prefetch, QuerySet
 
 from clusterhub.accounts.roles import Viewer
 from clusterhub.directory import search
-from clusterhub.directory.access import organisations_visible_to
+from clusterhub.directory.access import organisations_visible_to, public_organisations
 from clusterhub.directory.models import Membership, Organisation
 
 PAGE_SIZE = 25
@@ -87,4 +87,4 @@ def staff_organisation_page(
 def public_directory_page(
     f: OrganisationFilter, page_number: int | str | None
 ) -> Page[Organisation]:
-    return search_organisations(Organisation.objects.filter(listed_publicly=True), f, page_number)
+    return search_organisations(public_organisations(), f, page_number)

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,8 +24,11 @@ from clusterhub.directory.access import (
     can_create_organisation,
     can_edit_organisation,
     can_edit_person,
+    get_consent_for_user,
+    get_membership_for_user,
     get_organisation_for_user,
     get_person_for_user,
+    get_public_organisation,
     people_visible_to,
 )
 from clusterhub.directory.forms import (
@@ -38,7 +41,7 @@ from clusterhub.directory.forms import (
     PersonForm,
     PublicDirectoryFilterForm,
 )
-from clusterhub.directory.models import Consent, Membership, Organisation, Person
+from clusterhub.directory.models import Organisation, Person
 
 
 def _filter_from(form: OrganisationFilterForm) -> queries.OrganisationFilter:
@@ -206,9 +209,7 @@ def public_list(request: HtmxHttpRequest) -> HttpResponse:
 
 
 def public_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    organisation = get_object_or_404(
-        Organisation.objects.prefetch_related("themes"), pk=pk, listed_publicly=True
-    )
+    organisation = get_public_organisation(pk)
     memberships = organisation.memberships.filter(ended_on__isnull=True).select_related("cluster")
     return render(
         request,
@@ -233,8 +234,7 @@ def membership_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def membership_end(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    membership = get_object_or_404(Membership, pk=pk)
-    get_organisation_for_user(request.user, membership.organisation_id)
+    membership = get_membership_for_user(request.user, pk)
     services.end_membership(request.user, membership)
     messages.success(request, _("Die Mitgliedschaft wurde beendet."))
     return redirect("directory:organisation_detail", pk=membership.organisation_id)
@@ -271,8 +271,7 @@ def consent_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def consent_withdraw(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    consent = get_object_or_404(Consent, pk=pk)
-    get_person_for_user(request.user, consent.person_id, write=True)
+    consent = get_consent_for_user(request.user, pk, write=True)
     services.withdraw_consent(request.user, consent)
     messages.success(request, _("Der Widerruf wurde eingetragen."))
     return redirect("directory:person_detail", pk=consent.person_id)
