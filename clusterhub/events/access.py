@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from clusterhub.accounts.roles import Viewer, viewer_for
-from clusterhub.events.models import Event, EventMail, Format, Registration
+from clusterhub.events.models import Event, EventMail, Format, Invitation, Registration
 
 
 def public_events() -> QuerySet[Event]:
@@ -26,7 +26,8 @@ def events_visible_to(viewer: Viewer) -> QuerySet[Event]:
     return Event.objects.none()
 
 
-def can_manage_event(viewer: Viewer, event: Event) -> bool:
+def can_manage_event(viewer: Viewer, event: Event | Format) -> bool:
+    """Administrators manage every event and format; a manager those of one of her clusters."""
     if viewer.is_admin:
         return True
     if not viewer.is_manager:
@@ -59,6 +60,38 @@ def get_event_for_user(
         raise Http404
     if write and not can_manage_event(viewer, event):
         raise PermissionDenied
+    return event
+
+
+def get_registration_for_user(
+    user: AbstractBaseUser | AnonymousUser, pk: int, *, write: bool = False
+) -> Registration:
+    """The registration ``pk`` for a staff page: 404 when missing, otherwise the door of its
+    event decides (404 invisible, 403 where ``write`` and the event may not be managed)."""
+    registration = (
+        Registration.objects.select_related("person", "organisation").filter(pk=pk).first()
+    )
+    if registration is None:
+        raise Http404
+    registration.event = get_event_for_user(user, registration.event_id, write=write)
+    return registration
+
+
+def registration_for_token(token: str) -> Registration | None:
+    """The registration a mailed link names; None for an unknown token (the page says so)."""
+    return Registration.objects.select_related("event", "person").filter(token=token).first()
+
+
+def invitation_for_token(token: str) -> Invitation | None:
+    """The invitation a mailed link names; None for an unknown token (the page says so)."""
+    return Invitation.objects.select_related("event", "person").filter(token=token).first()
+
+
+def get_public_event(pk: int) -> Event:
+    """The event ``pk`` for the public pages; 404 for one by invitation or none at all."""
+    event = public_events().select_related("format").filter(pk=pk).first()
+    if event is None:
+        raise Http404
     return event
 
 
@@ -100,15 +133,6 @@ def can_create_events(viewer: Viewer) -> bool:
     return viewer.is_admin or viewer.is_manager
 
 
-def can_manage_format(viewer: Viewer, event_format: Format) -> bool:
-    if viewer.is_admin:
-        return True
-    if not viewer.is_manager:
-        return False
-    cluster_ids = {cluster.pk for cluster in event_format.clusters.all()}
-    return bool(cluster_ids & viewer.managed_cluster_ids)
-
-
 def get_format_for_user(
     user: AbstractBaseUser | AnonymousUser, pk: int, *, write: bool = False
 ) -> Format:
@@ -119,6 +143,21 @@ def get_format_for_user(
     event_format = Format.objects.filter(pk=pk).prefetch_related("clusters").first()
     if event_format is None:
         raise Http404
-    if write and not can_manage_format(viewer, event_format):
+    if write and not can_manage_event(viewer, event_format):
         raise PermissionDenied
+    return event_format
+
+
+def formats_visible_to(viewer: Viewer) -> QuerySet[Format]:
+    """Formats by name for staff; nobody else lists them."""
+    if not viewer.is_agency_staff:
+        return Format.objects.none()
+    return Format.objects.order_by("name")
+
+
+def get_format_for_slug(slug: str) -> Format:
+    """The format a public calendar feed names; 404 when there is none."""
+    event_format = Format.objects.filter(slug=slug).first()
+    if event_format is None:
+        raise Http404
     return event_format

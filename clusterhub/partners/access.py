@@ -9,10 +9,6 @@ from clusterhub.clusters.access import clusters_managed_by
 from clusterhub.clusters.models import Cluster
 
 
-def can_see_suggestions(viewer: Viewer) -> bool:
-    return viewer.is_agency_staff
-
-
 def can_give_feedback(viewer: Viewer) -> bool:
     """Feedback changes what everybody sees for the organisation: managers and admins only."""
     return viewer.is_admin or viewer.is_manager

@@ -11,9 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from clusterhub.core.decorators import staff_required
 from clusterhub.events import attendance, services
-from clusterhub.events.access import get_event_for_user
+from clusterhub.events.access import get_event_for_user, get_registration_for_user
 from clusterhub.events.checkin import door_closed_reason, registration_id_from
-from clusterhub.events.models import Registration
 
 
 @staff_required
@@ -23,14 +22,7 @@ def checkin(request: HttpRequest, signature: str) -> HttpResponse:
     registration_id = registration_id_from(signature)
     if registration_id is None:
         raise Http404
-    registration = (
-        Registration.objects.select_related("person", "organisation", "event")
-        .filter(pk=registration_id)
-        .first()
-    )
-    if registration is None:
-        raise Http404
-    get_event_for_user(request.user, registration.event_id, write=True)
+    registration = get_registration_for_user(request.user, registration_id, write=True)
     error = ""
     now = timezone.now()
     if request.method == "POST":

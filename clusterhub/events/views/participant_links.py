@@ -8,15 +8,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from clusterhub.events import feedback, queries, services
+from clusterhub.events.access import invitation_for_token
 from clusterhub.events.forms import RegistrationForm
-from clusterhub.events.models import Invitation
 from clusterhub.events.staff_forms import FeedbackForm
 from clusterhub.events.views.public import link_invalid, submitted_registration
 
 
 @require_http_methods(["GET", "POST"])
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
-    found = Invitation.objects.select_related("event", "person").filter(token=token).first()
+    found = invitation_for_token(token)
     if found is None:
         return link_invalid(request, services.unknown_link())
     event, person = found.event, found.person

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
-from clusterhub.clusters.models import Cluster
+from clusterhub.clusters.access import get_cluster_for_slug
 from clusterhub.events import queries, registrants, services
-from clusterhub.events.access import public_events
+from clusterhub.events.access import get_format_for_slug, get_public_event, registration_for_token
 from clusterhub.events.forms import CalendarFilterForm, RegistrationForm
 from clusterhub.events.ics import calendar_document
-from clusterhub.events.models import Event, Format, Invitation, Registration
+from clusterhub.events.models import Event, Invitation
 
 
 def submitted_registration(
@@ -60,7 +60,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_object_or_404(public_events().select_related("format"), pk=pk)
+    event = get_public_event(pk)
     # A members-only event says up front who may register, instead of a form that only refuses.
     refusal = services.registration_refusal(event, timezone.now()) or registrants.members_refusal(
         event,
@@ -95,7 +95,7 @@ def link_invalid(request: HttpRequest, error: services.LinkInvalid) -> HttpRespo
 
 
 def registration(request: HttpRequest, token: str) -> HttpResponse:
-    found = Registration.objects.select_related("event", "person").filter(token=token).first()
+    found = registration_for_token(token)
     if found is None:
         return link_invalid(request, services.unknown_link())
     return render(
@@ -107,7 +107,7 @@ def registration(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def cancel(request: HttpRequest, token: str) -> HttpResponse:
-    found = Registration.objects.select_related("event", "person").filter(token=token).first()
+    found = registration_for_token(token)
     try:
         if found is None:
             raise services.unknown_link()
@@ -122,7 +122,7 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def offer(request: HttpRequest, token: str) -> HttpResponse:
-    found = Registration.objects.select_related("event", "person").filter(token=token).first()
+    found = registration_for_token(token)
     try:
         if found is None:
             raise services.unknown_link()
@@ -146,12 +146,12 @@ def _feed(document: bytes, filename: str) -> HttpResponse:
 
 
 def cluster_feed(request: HttpRequest, slug: str) -> HttpResponse:
-    cluster = get_object_or_404(Cluster, slug=slug)
+    cluster = get_cluster_for_slug(slug)
     events = queries.feed_events_for_cluster(cluster)
     return _feed(calendar_document(events, name=cluster.name), f"{slug}.ics")
 
 
 def format_feed(request: HttpRequest, slug: str) -> HttpResponse:
-    event_format = get_object_or_404(Format, slug=slug)
+    event_format = get_format_for_slug(slug)
     events = queries.feed_events_for_format(event_format)
     return _feed(calendar_document(events, name=event_format.name), f"{slug}.ics")

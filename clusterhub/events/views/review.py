@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterhub.core.decorators import staff_required
 from clusterhub.events import review
-from clusterhub.events.access import get_event_for_user
+from clusterhub.events.access import get_event_for_user, get_registration_for_user
 from clusterhub.events.forms import RegistrantReviewForm
-from clusterhub.events.models import Registration
 
 
 @staff_required
@@ -31,8 +30,8 @@ def review_queue(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def review_registrant(request: HttpRequest, pk: int) -> HttpResponse:
-    registration = get_object_or_404(Registration, pk=pk)
-    event = get_event_for_user(request.user, registration.event_id, write=True)
+    registration = get_registration_for_user(request.user, pk, write=True)
+    event = registration.event
     form = RegistrantReviewForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Bitte wählen Sie eine der angebotenen Möglichkeiten."))

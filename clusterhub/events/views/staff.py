@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -21,14 +21,15 @@ from clusterhub.events.access import (
     can_manage_event,
     events_visible_to,
     failed_mails_visible_to,
+    formats_visible_to,
     get_event_for_user,
     get_event_participants_for_user,
     get_format_for_user,
+    get_registration_for_user,
 )
 from clusterhub.events.feedback import feedback_summary
 from clusterhub.events.format_statistics import format_statistics, utilisation_chart
 from clusterhub.events.forms import ManualRegistrationForm
-from clusterhub.events.models import Format, Registration
 from clusterhub.events.statistics import event_statistics, rating_chart
 
 
@@ -39,7 +40,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     context = {
         "events": queries.staff_event_list(events_visible_to(viewer), now),
         "now": now,
-        "formats": Format.objects.order_by("name") if viewer.is_agency_staff else [],
+        "formats": formats_visible_to(viewer),
         "can_create": can_create_events(viewer),
         "failed_mails": failed_mails_visible_to(viewer).count(),
     }
@@ -130,10 +131,8 @@ def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def mark_attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
-    event = get_event_for_user(request.user, registration.event_id, write=True)
-    if registration.event_id != event.pk:
-        raise PermissionDenied
+    registration = get_registration_for_user(request.user, pk, write=True)
+    event = registration.event
     try:
         attendance.record_attendance(
             request.user,
