@@ -12,12 +12,16 @@ import datetime as dt
 from enum import StrEnum
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from clusterhub.events.access import get_event_for_user
 from clusterhub.events.models import Event, Registration
-from clusterhub.matchmaking.models import MeetingRequest, Participant
+from clusterhub.matchmaking.models import Meeting, MeetingRequest, Participant, ScheduleRun, Table
+
+User = AbstractBaseUser | AnonymousUser
 
 
 class LinkClosed(StrEnum):
@@ -144,3 +148,55 @@ def get_own_request(participant: Participant, pk: int) -> MeetingRequest:
     if request is None:
         raise Http404
     return request
+
+
+def table_for_participant(participant: Participant, pk: int) -> Table | None:
+    """A table of the participant's own event; None otherwise (the booking form says so)."""
+    return Table.objects.filter(event_id=participant.event_id, pk=pk).first()
+
+
+# Organisers: the event's door decides (404 invisible, 403 where ``write`` and it may not be
+# managed); then the object must belong to that event, else 404.
+
+
+def get_meeting_for_user(user: User, event_pk: int, pk: int, *, write: bool = False) -> Meeting:
+    event = get_event_for_user(user, event_pk, write=write)
+    meeting = (
+        Meeting.objects.select_related(
+            "table",
+            "request__sender__registration__person",
+            "request__recipient__registration__person",
+        )
+        .filter(event=event, pk=pk)
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    meeting.event = event
+    return meeting
+
+
+def get_participant_for_user(
+    user: User, event_pk: int, pk: int, *, write: bool = False
+) -> Participant:
+    event = get_event_for_user(user, event_pk, write=write)
+    participant = (
+        Participant.objects.select_related("registration__person")
+        .filter(event=event, pk=pk)
+        .first()
+    )
+    if participant is None:
+        raise Http404
+    participant.event = event
+    return participant
+
+
+def get_schedule_run_for_user(
+    user: User, event_pk: int, pk: int, *, write: bool = False
+) -> ScheduleRun:
+    event = get_event_for_user(user, event_pk, write=write)
+    run = ScheduleRun.objects.filter(event=event, pk=pk).first()
+    if run is None:
+        raise Http404
+    run.event = event
+    return run

@@ -8,17 +8,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterhub.core.decorators import staff_required
 from clusterhub.events.access import get_event_for_user
 from clusterhub.matchmaking import queries
-from clusterhub.matchmaking.access import get_participant_for_token
+from clusterhub.matchmaking.access import get_participant_for_token, get_participant_for_user
 from clusterhub.matchmaking.agenda_mail import queue_agenda_mails
 from clusterhub.matchmaking.agenda_pdf import agenda_pdf
-from clusterhub.matchmaking.models import Participant
 from clusterhub.matchmaking.participant_links import closed_link_answered
 
 
@@ -52,12 +51,8 @@ def send_agendas(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 def participant_detail(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
-    event = get_event_for_user(request.user, pk, write=True)
-    participant = get_object_or_404(
-        Participant.objects.select_related("event", "registration__person"),
-        event=event,
-        pk=participant_pk,
-    )
+    participant = get_participant_for_user(request.user, pk, participant_pk, write=True)
+    event = participant.event
     context = {
         "event": event,
         "participant": participant,

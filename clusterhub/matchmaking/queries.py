@@ -18,6 +18,7 @@ from clusterhub.matchmaking.models import (
     Meeting,
     MeetingRequest,
     Participant,
+    ScheduleRun,
     Table,
 )
 from clusterhub.matchmaking.slots import session_slots
@@ -152,3 +153,18 @@ def schedule_grid(event: Event) -> Grid:
         for slot in event_slots(event)
     )
     return Grid(tables=tables, rows=rows)
+
+
+def organiser_overview(event: Event) -> dict[str, object]:
+    """What the organiser's page shows of the event's matchmaking."""
+    meetings = Meeting.objects.filter(event=event)
+    return {
+        "sessions": MatchmakingSession.objects.filter(event=event),
+        "tables": Table.objects.filter(event=event).select_related("owner__registration__person"),
+        "participants": Participant.objects.filter(event=event).select_related(
+            "registration__person"
+        ),
+        "meeting_count": meetings.count(),
+        "announced_count": meetings.filter(announced=True).count(),
+        "latest_run": ScheduleRun.objects.filter(event=event).first(),
+    }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from clusterhub.core.decorators import staff_required
 from clusterhub.events.access import get_event_for_user
 from clusterhub.matchmaking import schedule_runs
+from clusterhub.matchmaking.access import get_schedule_run_for_user
 from clusterhub.matchmaking.models import ScheduleRun
 
 
@@ -31,8 +32,8 @@ def compute_schedule(request: HttpRequest, pk: int) -> HttpResponse:
 def schedule_run(request: HttpRequest, pk: int, run_pk: int) -> HttpResponse:
     """The run's status: the whole page, or (asked by HTMX while it runs) just the fragment,
     which stops polling once the run is done or failed."""
-    event = get_event_for_user(request.user, pk, write=True)
-    run = get_object_or_404(ScheduleRun, event=event, pk=run_pk)
+    run = get_schedule_run_for_user(request.user, pk, run_pk, write=True)
+    event = run.event
     context = {"event": event, "run": run, "summary": _summary(run)}
     if getattr(request, "htmx", False):
         return render(request, "matchmaking/partials/schedule_run_status.html", context)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,10 +13,12 @@ from clusterhub.core.decorators import staff_required
 from clusterhub.events.access import get_event_for_user
 from clusterhub.matchmaking import placement, planning, queries, rules, services
 from clusterhub.matchmaking.access import (
+    get_meeting_for_user,
     get_own_request,
     get_participant_for_token,
     get_partner_for_participant,
     get_received_request,
+    table_for_participant,
 )
 from clusterhub.matchmaking.forms import (
     BookingForm,
@@ -30,11 +32,7 @@ from clusterhub.matchmaking.forms import (
 )
 from clusterhub.matchmaking.ics import agenda_calendar
 from clusterhub.matchmaking.models import (
-    MatchmakingSession,
     Meeting,
-    Participant,
-    ScheduleRun,
-    Table,
 )
 from clusterhub.matchmaking.participant_links import closed_link_answered
 from clusterhub.matchmaking.recommendations import recommended_for
@@ -165,9 +163,7 @@ def book(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     form = BookingForm(request.POST)
     table = None
     if form.is_valid():
-        table = Table.objects.filter(
-            event_id=participant.event_id, pk=form.cleaned_data["table"]
-        ).first()
+        table = table_for_participant(participant, form.cleaned_data["table"])
     if table is None:
         messages.error(request, _("Bitte wählen Sie ein Zeitfenster und einen Tisch."))
         return redirect("matchmaking:booking", token=token)
@@ -186,19 +182,13 @@ def book(request: HttpRequest, token: str, pk: int) -> HttpResponse:
 @staff_required
 def organiser(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_event_for_user(request.user, pk, write=True)
-    participants = Participant.objects.filter(event=event).select_related("registration__person")
     context = {
         "event": event,
-        "sessions": MatchmakingSession.objects.filter(event=event),
         "slots": queries.event_slots(event),
-        "tables": Table.objects.filter(event=event).select_related("owner__registration__person"),
-        "participants": participants,
         "session_form": SessionForm(),
         "table_form": TableForm(event=event),
         "batch_form": TableBatchForm(),
-        "meeting_count": Meeting.objects.filter(event=event).count(),
-        "announced_count": Meeting.objects.filter(event=event, announced=True).count(),
-        "latest_run": ScheduleRun.objects.filter(event=event).first(),
+        **queries.organiser_overview(event),
     }
     return render(request, "matchmaking/organiser.html", context)
 
@@ -278,18 +268,6 @@ def grid(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "matchmaking/grid.html", context)
 
 
-def _event_meeting(event_pk: int, meeting_pk: int) -> Meeting:
-    return get_object_or_404(
-        Meeting.objects.select_related(
-            "table",
-            "request__sender__registration__person",
-            "request__recipient__registration__person",
-        ),
-        event_id=event_pk,
-        pk=meeting_pk,
-    )
-
-
 def _meeting_page(
     request: HttpRequest,
     event_pk: int,
@@ -315,15 +293,15 @@ def _meeting_page(
 
 @staff_required
 def meeting_detail(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
-    get_event_for_user(request.user, pk, write=True)
-    return _meeting_page(request, pk, _event_meeting(pk, meeting_pk))
+    meeting = get_meeting_for_user(request.user, pk, meeting_pk, write=True)
+    return _meeting_page(request, pk, meeting)
 
 
 @staff_required
 @require_POST
 def move_meeting(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
-    event = get_event_for_user(request.user, pk, write=True)
-    meeting = _event_meeting(pk, meeting_pk)
+    meeting = get_meeting_for_user(request.user, pk, meeting_pk, write=True)
+    event = meeting.event
     form = MoveMeetingForm(request.POST, slots=queries.event_slots(event), event=event)
     if not form.is_valid():
         return _meeting_page(request, pk, meeting, form, status=400)
@@ -343,8 +321,7 @@ def move_meeting(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse
 @staff_required
 @require_POST
 def mark_no_shows(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
-    get_event_for_user(request.user, pk, write=True)
-    meeting = _event_meeting(pk, meeting_pk)
+    meeting = get_meeting_for_user(request.user, pk, meeting_pk, write=True)
     form = NoShowForm(request.POST, pair=(meeting.request.sender, meeting.request.recipient))
     if form.is_valid():
         placement.mark_no_shows(meeting, form.cleaned_data["absent"], actor=request.user)
