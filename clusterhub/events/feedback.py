@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clusterhub.events import conf
+from clusterhub.events.access import registration_for_token
 from clusterhub.events.models import Event, EventMail, Feedback, Registration
 from clusterhub.events.outbox import owe_mail
 from clusterhub.events.services import LinkInvalid, unknown_link
@@ -40,9 +41,7 @@ def queue_feedback_requests(now: dt.datetime | None = None) -> int:
 
 def registration_for_feedback(token: str, now: dt.datetime) -> Registration:
     """The registration a feedback link names, if its holder may give feedback now."""
-    registration = (
-        Registration.objects.select_related("event", "person").filter(token=token).first()
-    )
+    registration = registration_for_token(token)
     if registration is None:
         raise unknown_link()
     if registration.status not in ASKED:

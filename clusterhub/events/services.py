@@ -31,6 +31,7 @@ from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.directory.models import Consent, Organisation, Person
 from clusterhub.events import conf, registrants
+from clusterhub.events.access import registration_for_token
 from clusterhub.events.models import Event, EventMail, Registration
 from clusterhub.events.outbox import owe_mail
 
@@ -259,7 +260,7 @@ def check_offer_open(registration: Registration, now: dt.datetime) -> None:
 
 
 def _registration_by_token(token: str) -> Registration:
-    registration = Registration.objects.filter(token=token).first()
+    registration = registration_for_token(token)
     if registration is None:
         raise unknown_link()
     return registration
