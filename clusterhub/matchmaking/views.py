@@ -263,7 +263,9 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 def grid(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_event_for_user(request.user, pk)
+    # The grid names who meets whom: personal data of the event's clusters, like the
+    # organiser's page and each meeting's page.
+    event = get_event_for_user(request.user, pk, write=True)
     context = {"event": event, "grid": queries.schedule_grid(event)}
     return render(request, "matchmaking/grid.html", context)
 
