@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
@@ -14,13 +14,49 @@ from django.db.models.functions import Cast
 
 from clusterhub.audit.models import AuditEntry
 
+# The one type of "who did it" that every service takes: a user, an anonymous visitor (a
+# public registration) or None (a background task, a console command).
 Actor = AbstractBaseUser | AnonymousUser | None
+# Services that decide by the actor's role (crm notes, partner feedback) need a request's user.
+UserActor = AbstractBaseUser | AnonymousUser
+
+ModelT = TypeVar("ModelT", bound=models.Model)
 
 
-def _actor_id(actor: Actor) -> int | None:
+def actor_id(actor: Actor) -> int | None:
+    """The user id to store for ``actor``; None for anonymous visitors and background work."""
     if actor is None or not actor.is_authenticated:
         return None
-    return int(actor.pk)
+    return int(str(actor.pk))
+
+
+def audited_save(
+    actor: Actor,
+    obj: ModelT,
+    fields: list[str],
+    save: Callable[[], ModelT] | None = None,
+) -> ModelT:
+    """Save ``obj`` and log what changed in ``fields``: a CREATE entry with the values of a new
+    row, an UPDATE entry with before → after of a stored one (none when nothing changed).
+    ``save`` does the writing when more than ``obj.save()`` is needed (a form's ``save()``
+    with its many-to-many fields); it returns the saved object. Call it inside the caller's
+    transaction, so the row and its entry commit together."""
+    model = type(obj)
+    creating = obj.pk is None or not model._default_manager.filter(pk=obj.pk).exists()
+    before = {} if creating else field_snapshot(model._default_manager.get(pk=obj.pk), fields)
+    if save is None:
+        obj.save()
+        saved = obj
+    else:
+        saved = save()
+    after = field_snapshot(saved, fields)
+    if creating:
+        record(actor, AuditEntry.Action.CREATE, saved, after)
+    else:
+        changes = diff(before, after)
+        if changes:
+            record(actor, AuditEntry.Action.UPDATE, saved, changes)
+    return saved
 
 
 def record(
@@ -33,7 +69,7 @@ def record(
     row_count: int | None = None,
 ) -> AuditEntry:
     return AuditEntry.objects.create(
-        actor_id=_actor_id(actor),
+        actor_id=actor_id(actor),
         action=action,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
@@ -56,7 +92,7 @@ def record_export(actor: Actor, obj: models.Model, *, list_name: str, rows: int)
 def record_refusal(actor: Actor, *, path: str, role: str) -> AuditEntry:
     """A refused attempt: the address and the role, never the content asked for or sent."""
     return AuditEntry.objects.create(
-        actor_id=_actor_id(actor),
+        actor_id=actor_id(actor),
         action=AuditEntry.Action.REFUSED,
         path=path[:300],
         role=role[:30],

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -12,12 +11,11 @@ from django.utils import timezone
 from clusterhub.accounts.roles import viewer_for
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
+from clusterhub.audit.services import UserActor as Actor
 from clusterhub.crm.access import can_write_notes_for
 from clusterhub.crm.forms import InteractionForm
 from clusterhub.crm.models import FollowUp, Interaction
 from clusterhub.directory.models import Organisation
-
-Actor = AbstractBaseUser | AnonymousUser
 
 
 @transaction.atomic

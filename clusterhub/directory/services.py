@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms import ModelForm
@@ -14,12 +13,11 @@ from django.utils import timezone
 from clusterhub.accounts.roles import viewer_for
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
+from clusterhub.audit.services import Actor
 from clusterhub.clusters.access import can_manage_cluster
 from clusterhub.core.background import enqueue_on_commit
 from clusterhub.directory.forms import ConsentForm, MembershipForm, NewContactForm
 from clusterhub.directory.models import Affiliation, Consent, Membership, Organisation, Person
-
-Actor = AbstractBaseUser | AnonymousUser | None
 
 
 def build_search_text(organisation: Organisation) -> str:
@@ -44,42 +42,26 @@ def _tracked_fields(form: ModelForm[Any]) -> list[str]:
 @transaction.atomic
 def save_organisation(actor: Actor, form: ModelForm[Any]) -> Organisation:
     """Create or update an organisation from a valid form, and log what changed."""
-    organisation: Organisation = form.instance
-    creating = organisation.pk is None
-    fields = _tracked_fields(form)
-    before = (
-        {}
-        if creating
-        else audit.field_snapshot(Organisation.objects.get(pk=organisation.pk), fields)
-    )
-    organisation = form.save(commit=False)
+    organisation: Organisation = form.save(commit=False)
     if organisation.listed_publicly and organisation.listing_consent_at is None:
         organisation.listing_consent_at = timezone.now()
     if not organisation.listed_publicly:
         organisation.listing_consent_at = None
     organisation.search_text = build_search_text(organisation)
-    organisation.save()
-    form.save_m2m()
-    after = audit.field_snapshot(organisation, fields)
-    action = AuditEntry.Action.CREATE if creating else AuditEntry.Action.UPDATE
-    changes = audit.diff(before, after)
-    if creating or changes:
-        audit.record(actor, action, organisation, changes)
+
+    def write() -> Organisation:
+        organisation.save()
+        form.save_m2m()
+        return organisation
+
+    audit.audited_save(actor, organisation, _tracked_fields(form), write)
     enqueue_on_commit("clusterhub.partners.tasks.refresh_partner_index", organisation.pk)
     return organisation
 
 
 @transaction.atomic
 def save_person(actor: Actor, form: ModelForm[Any]) -> Person:
-    person: Person = form.instance
-    creating = person.pk is None
-    fields = _tracked_fields(form)
-    before = {} if creating else audit.field_snapshot(Person.objects.get(pk=person.pk), fields)
-    person = form.save()
-    changes = audit.diff(before, audit.field_snapshot(person, fields))
-    if creating or changes:
-        action = AuditEntry.Action.CREATE if creating else AuditEntry.Action.UPDATE
-        audit.record(actor, action, person, changes)
+    person: Person = audit.audited_save(actor, form.instance, _tracked_fields(form), form.save)
     return person
 
 
@@ -139,7 +121,7 @@ def record_consent(actor: Actor, person: Person, form: ConsentForm) -> Consent:
     consent: Consent = form.save(commit=False)
     consent.person = person
     if actor is not None and actor.is_authenticated:
-        consent.recorded_by_id = int(str(actor.pk))
+        consent.recorded_by_id = audit.actor_id(actor)
     consent.save()
     audit.record(
         actor,

@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 
 from clusterhub.audit import services as audit
-from clusterhub.audit.models import AuditEntry
 from clusterhub.events.models import Event, Format
 from clusterhub.events.planning import plan_events
 from clusterhub.events.services import Actor
@@ -20,21 +19,8 @@ AUDITED_FIELDS = [*EventForm.Meta.fields]
 
 def save_event(actor: Actor, form: EventForm) -> Event:
     """Create or update the form's event and write what changed to the audit log."""
-    instance = form.instance
     with transaction.atomic():
-        if instance.pk:
-            stored = Event.objects.get(pk=instance.pk)
-            before = audit.field_snapshot(stored, AUDITED_FIELDS)
-            event = form.save()
-            changes = audit.diff(before, audit.field_snapshot(event, AUDITED_FIELDS))
-            if changes:
-                audit.record(actor, AuditEntry.Action.UPDATE, event, changes)
-        else:
-            event = form.save()
-            audit.record(
-                actor, AuditEntry.Action.CREATE, event, audit.field_snapshot(event, AUDITED_FIELDS)
-            )
-    return event
+        return audit.audited_save(actor, form.instance, AUDITED_FIELDS, form.save)
 
 
 FORMAT_FIELDS = [*FormatForm.Meta.fields]
@@ -43,18 +29,7 @@ FORMAT_FIELDS = [*FormatForm.Meta.fields]
 def save_format(actor: Actor, form: FormatForm) -> Format:
     """Create or update the form's format and write what changed to the audit log."""
     with transaction.atomic():
-        creating = form.instance.pk is None
-        before = (
-            {}
-            if creating
-            else audit.field_snapshot(Format.objects.get(pk=form.instance.pk), FORMAT_FIELDS)
-        )
-        event_format = form.save()
-        changes = audit.diff(before, audit.field_snapshot(event_format, FORMAT_FIELDS))
-        if creating or changes:
-            action = AuditEntry.Action.CREATE if creating else AuditEntry.Action.UPDATE
-            audit.record(actor, action, event_format, changes)
-    return event_format
+        return audit.audited_save(actor, form.instance, FORMAT_FIELDS, form.save)
 
 
 def plan_format_events(actor: Actor, event_format: Format, until: dt.date) -> list[Event]:

@@ -184,4 +184,4 @@ def send_invitations(actor: Actor, event: Event, segment: Segment) -> list[Invit
 
 
 def _user_id(actor: Actor) -> int | None:
-    return int(actor.pk) if actor is not None and actor.is_authenticated else None
+    return audit.actor_id(actor)

@@ -22,12 +22,12 @@ from rapidfuzz import fuzz, process
 
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
+from clusterhub.audit.services import Actor
 from clusterhub.directory import search
 from clusterhub.directory.models import Consent, Organisation, Person
 from clusterhub.events.matching import comparable_name, create_prospect
 from clusterhub.events.models import Event, Registration
 from clusterhub.events.registrants import normalised
-from clusterhub.events.services import Actor
 
 CANDIDATE_COUNT = 3
 # Below this similarity (0–100, on normalised names) a record is not worth showing.
@@ -222,7 +222,7 @@ def review_registrant(
                 purpose=Consent.Purpose.EVENTS,
                 given_at=locked.created_at,
                 source=(gettext_noop("Anmeldung %(event)s") % {"event": locked.event.title})[:200],
-                recorded_by_id=actor.pk if actor is not None and actor.is_authenticated else None,
+                recorded_by_id=audit.actor_id(actor),
             )
         locked.registry_reviewed_at = now
         locked.save(

@@ -20,7 +20,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.utils import formats, timezone
@@ -29,13 +28,13 @@ from django.utils.translation import gettext_noop
 
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
+from clusterhub.audit.services import Actor
 from clusterhub.directory.models import Consent, Organisation, Person
 from clusterhub.events import conf, registrants
 from clusterhub.events.access import registration_for_token
 from clusterhub.events.models import Event, EventMail, Registration
 from clusterhub.events.outbox import owe_mail
 
-Actor = AbstractBaseUser | AnonymousUser | None
 Status = Registration.Status
 
 
@@ -202,7 +201,7 @@ def take_registration(
                 purpose=Consent.Purpose.EVENTS,
                 given_at=now,
                 source=(gettext_noop("Anmeldung %(event)s") % {"event": locked.title})[:200],
-                recorded_by_id=actor.pk if actor is not None and actor.is_authenticated else None,
+                recorded_by_id=audit.actor_id(actor),
             )
         try:
             with transaction.atomic():

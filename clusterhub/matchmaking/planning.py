@@ -5,19 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.db.models import Q
 
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
+from clusterhub.audit.services import Actor
 from clusterhub.events.models import Event
 from clusterhub.matchmaking.models import MatchmakingSession, Meeting, Table
 from clusterhub.matchmaking.rules import as_assignment, build_instance, pk_of
 from clusterhub.matchmaking.services import expire_requests
 from clusterlogic import scheduling
-
-Actor = AbstractBaseUser | AnonymousUser | None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from clusterhub.audit.services import Actor
 from clusterhub.core.background import enqueue_on_commit
 from clusterhub.events.models import Event
 from clusterhub.matchmaking import planning
@@ -38,7 +39,7 @@ def active_run(event: Event) -> ScheduleRun | None:
     )
 
 
-def request_schedule(event: Event, actor: planning.Actor = None) -> tuple[ScheduleRun, bool]:
+def request_schedule(event: Event, actor: Actor = None) -> tuple[ScheduleRun, bool]:
     """A new run for the event, its task enqueued once the transaction commits; or the run
     already queued or running, so one event never has two. Returns the run and whether it
     is new."""

@@ -6,19 +6,18 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
+from clusterhub.audit.services import Actor
 from clusterhub.events.models import Event, Registration
 from clusterhub.matchmaking.access import active_participants, event_is_over
 from clusterhub.matchmaking.agenda_mail import queue_welcome_mails
 from clusterhub.matchmaking.models import MeetingRequest, Participant
 
-Actor = AbstractBaseUser | AnonymousUser | None
 Status = MeetingRequest.Status
 
 

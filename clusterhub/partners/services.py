@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from clusterhub.accounts.roles import viewer_for
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
+from clusterhub.audit.services import UserActor as Actor
 from clusterhub.clusters.access import can_manage_cluster
 from clusterhub.clusters.models import Cluster
 from clusterhub.crm.models import Interaction
@@ -24,8 +24,6 @@ from clusterhub.partners.models import Introduction, SuggestionFeedback
 from clusterlogic import matching
 from clusterlogic.matching import RebuildNeeded, build_index, updated_index
 from clusterlogic.matching.encoders import installed_encoder
-
-Actor = AbstractBaseUser | AnonymousUser
 
 logger = logging.getLogger(__name__)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,13 +13,13 @@ from django.utils.translation import gettext as _
 from clusterhub.accounts.roles import ANONYMOUS, viewer_for
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
+from clusterhub.audit.services import Actor
 from clusterhub.crm.access import interactions_visible_to
 from clusterhub.crm.models import Interaction
 from clusterhub.directory.models import Person
 from clusterhub.events.models import EventMail, Feedback, Invitation, Registration, new_token
 from clusterhub.matchmaking.models import MeetingRequest, Participant
 
-Actor = AbstractBaseUser | AnonymousUser | None
 ERASED = "[gelöscht]"
 ERASED_FIRST_NAME = "Gelöscht"
 
