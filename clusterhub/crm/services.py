@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -40,6 +41,48 @@ def log_interaction(actor: Actor, organisation: Organisation, form: InteractionF
         AuditEntry.Action.CREATE,
         interaction,
         {"organisation": [None, organisation.name], "cluster": [None, data["cluster"].name]},
+    )
+    return interaction
+
+
+@transaction.atomic
+def record_interaction(
+    actor: Actor,
+    organisation: Organisation,
+    *,
+    cluster_id: int,
+    kind: str,
+    occurred_on: dt.date,
+    subject: str,
+    notes: str = "",
+    follow_up: str = "",
+    follow_up_due_on: dt.date | None = None,
+) -> Interaction:
+    """Store a contact that another service records (a consultation's outcome), from plain
+    values, with the same rule as the form: only for a cluster whose notes the actor writes."""
+    if not can_write_notes_for(viewer_for(actor), cluster_id):
+        raise PermissionDenied
+    interaction = Interaction.objects.create(
+        cluster_id=cluster_id,
+        organisation=organisation,
+        kind=kind,
+        occurred_on=occurred_on,
+        subject=subject[:200],
+        notes=notes,
+        author_id=int(str(actor.pk)),
+    )
+    if follow_up and follow_up_due_on is not None:
+        FollowUp.objects.create(
+            interaction=interaction,
+            assignee_id=int(str(actor.pk)),
+            due_on=follow_up_due_on,
+            description=follow_up[:300],
+        )
+    audit.record(
+        actor,
+        AuditEntry.Action.CREATE,
+        interaction,
+        {"organisation": [None, organisation.name], "subject": [None, interaction.subject]},
     )
     return interaction
 
