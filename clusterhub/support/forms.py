@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.core.forms import KernFormMixin
+from clusterhub.core.widgets import FastSelect
 from clusterhub.core.validators import validate_one_line
 from clusterhub.directory.models import Organisation
 
@@ -53,6 +54,7 @@ class OutcomeForm(KernFormMixin, forms.Form):
         label=_("Organisation"),
         queryset=Organisation.objects.none(),
         required=False,
+        widget=FastSelect,
         help_text=_(
             "Mit einer Organisation wird das Gespräch als Kontakt des Clusters bei ihr vermerkt."
         ),

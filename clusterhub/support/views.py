@@ -28,12 +28,22 @@ from clusterhub.support.forms import BookingForm, MoveForm, OutcomeForm
 from clusterhub.support.models import Booking, ConsultationOffer
 
 
-def _days(slots: list[services.Slot]) -> list[tuple[dt.date, list[services.Slot]]]:
-    """Slots grouped by local day, for a page that reads like a calendar."""
-    return [
+# Days with free slots shown at first; the page offers the rest on request.
+FIRST_DAYS = 10
+
+
+def _days(
+    slots: list[services.Slot], request: HttpRequest
+) -> tuple[list[tuple[dt.date, list[services.Slot]]], bool]:
+    """Slots grouped by local day, for a page that reads like a calendar: the first days,
+    or all when asked (``?alle=1``); and whether more days are left out."""
+    days = [
         (day, list(group))
         for day, group in groupby(slots, key=lambda slot: timezone.localtime(slot.starts_at).date())
     ]
+    if request.GET.get("alle"):
+        return days, False
+    return days[:FIRST_DAYS], len(days) > FIRST_DAYS
 
 
 @require_GET
@@ -48,11 +58,12 @@ def _offer_page(
     refusal: services.BookingRefused | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    slots = services.free_slots(offer)
+    days, more = _days(services.free_slots(offer), request)
     context = {
         "offer": offer,
         "form": form,
-        "days": _days(slots),
+        "days": days,
+        "more_days": more,
         "chosen": form.data.get("slot", ""),
         "refusal": refusal,
         "next_free": refusal.next_free if refusal else [],
@@ -106,8 +117,8 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
                     request, _("Ihr Termin ist verschoben. Eine neue Bestätigung ist unterwegs.")
                 )
                 return redirect("support:manage", token=token)
-    slots = services.free_slots(booking.offer, ignore=booking)
-    context = {"booking": booking, "days": _days(slots), "refusal": refusal}
+    days, more = _days(services.free_slots(booking.offer, ignore=booking), request)
+    context = {"booking": booking, "days": days, "more_days": more, "refusal": refusal}
     return render(request, "support/manage.html", context, status=409 if refusal else 200)
 
 

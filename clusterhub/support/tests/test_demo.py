@@ -1,0 +1,25 @@
+"""The demo's consultations: offers of the article for the clusters' managers, bookable."""
+
+from __future__ import annotations
+
+from django.core.management import call_command
+
+from clusterhub.support import services
+from clusterhub.support.models import Booking, ConsultationOffer
+from tests.factories import ClusterFactory, UserFactory
+
+
+def test_the_demo_offers_exi_and_digi_pate_with_free_slots_and_a_few_bookings(db: None) -> None:
+    ClusterFactory.create(slug="social-economy", name="Social Economy")
+    ClusterFactory.create(slug="smart-industries", name="Smart Industries")
+    UserFactory.create(username="manager.social")
+    UserFactory.create(username="manager.smart")
+
+    call_command("load_demo_consultations")
+    call_command("load_demo_consultations", "--if-empty")  # nothing twice
+
+    offers = {offer.slug: offer for offer in ConsultationOffer.objects.all()}
+    assert set(offers) == {"exi-gruendungsberatung", "digi-pate-erstgespraech"}
+    assert Booking.objects.count() == 8
+    for offer in offers.values():
+        assert services.free_slots(offer), offer.slug
