@@ -7,8 +7,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.core.forms import KernFormMixin
-from clusterhub.core.widgets import FastSelect
 from clusterhub.core.validators import validate_one_line
+from clusterhub.core.widgets import FastSelect
 from clusterhub.directory.models import Organisation
 
 

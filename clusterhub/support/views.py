@@ -27,7 +27,6 @@ from clusterhub.support.access import (
 from clusterhub.support.forms import BookingForm, MoveForm, OutcomeForm
 from clusterhub.support.models import Booking, ConsultationOffer
 
-
 # Days with free slots shown at first; the page offers the rest on request.
 FIRST_DAYS = 10
 
