@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from clusterhub.accounts.roles import Viewer, viewer_for
-from clusterhub.support.models import Booking, ConsultationOffer
+from clusterhub.support.models import Booking, ConsultationOffer, MaterialStream
 
 
 def public_offers() -> QuerySet[ConsultationOffer]:
@@ -73,3 +73,21 @@ def booking_for_token(token: str) -> Booking:
     if booking is None:
         raise Http404
     return booking
+
+
+def streams_visible_to(viewer: Viewer) -> QuerySet[MaterialStream]:
+    """Offered and sought streams are business facts, not personal data: the whole back
+    office sees them; a member organisation its own."""
+    streams = MaterialStream.objects.select_related("organisation")
+    if viewer.is_agency_staff:
+        return streams.all()
+    if viewer.is_member_editor and viewer.organisation_id is not None:
+        return streams.filter(organisation_id=viewer.organisation_id)
+    return streams.none()
+
+
+def get_stream_for_user(user: AbstractBaseUser | AnonymousUser, pk: int) -> MaterialStream:
+    stream = streams_visible_to(viewer_for(user)).filter(pk=pk).first()
+    if stream is None:
+        raise Http404
+    return stream

@@ -13,8 +13,9 @@ from django.db import transaction
 from faker import Faker
 
 from clusterhub.clusters.models import Cluster
-from clusterhub.support import services
-from clusterhub.support.models import Availability, ConsultationOffer
+from clusterhub.directory.models import Organisation
+from clusterhub.support import ewc, places, services
+from clusterhub.support.models import Availability, ConsultationOffer, MaterialStream
 
 
 @dataclass(frozen=True)
@@ -112,3 +113,72 @@ def load_demo_consultations(seed: int = 2026) -> tuple[int, int]:
             services.book_consultation(offer, slot.key, request)
             bookings += 1
     return offers, bookings
+
+
+# (organisation, offer or need, material, code, tonnes a year, accepts) — plausible streams of
+# the region's firms for the circular-economy consortium; invented quantities.
+STREAMS = [
+    (
+        "Essity Operations Mannheim GmbH",
+        "offer",
+        "Faserreststoffe aus der Tissue-Herstellung",
+        "030305",
+        5000,
+        "exact",
+    ),
+    (
+        "MVV Energie AG",
+        "need",
+        "Faserreststoffe zur energetischen Verwertung",
+        "030305",
+        8000,
+        "group",
+    ),
+    (
+        "Daimler Truck AG",
+        "offer",
+        "Aluminiumspäne aus der Motorenfertigung",
+        "120103",
+        250,
+        "exact",
+    ),
+    ("ABB AG", "need", "Aluminium-Recyclat für Gehäuseguss", "120103", 100, "group"),
+    (
+        "Staatliche Rhein-Neckar-Hafengesellschaft Mannheim mbH",
+        "offer",
+        "Holzpaletten und Verpackungsholz",
+        "150103",
+        1200,
+        "exact",
+    ),
+    ("MVV Energie AG", "need", "Altholz für das Biomassekraftwerk", "150103", 20000, "exact"),
+    ("BASF SE", "offer", "Gips aus der Rauchgasentschwefelung", "100105", 40000, "exact"),
+]
+
+
+@transaction.atomic
+def load_demo_streams() -> int:
+    """The demo's material streams, for the organisations the demo has; returns how many."""
+    made = 0
+    for name, kind, material, code, tonnes, accepts in STREAMS:
+        organisation = Organisation.objects.filter(name=name).first()
+        if organisation is None:
+            continue
+        city = organisation.city or "Mannheim"
+        place = places.coordinates(city)
+        _stream, created = MaterialStream.objects.get_or_create(
+            organisation=organisation,
+            kind=kind,
+            ewc_code=code,
+            defaults={
+                "material": material,
+                "hazardous": ewc.codes()[code].hazardous,
+                "tonnes_per_year": tonnes,
+                "city": city,
+                "latitude": place[0] if place else None,
+                "longitude": place[1] if place else None,
+                "accepts": accepts,
+            },
+        )
+        made += int(created)
+    return made

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
 from django.test import Client
 from django.urls import resolve, reverse
 
-from clusterhub.support import services
-from clusterhub.support.models import Booking, ConsultationOffer
+from clusterhub.support import services, streams
+from clusterhub.support.models import Booking, ConsultationOffer, MaterialStream
 from tests.support.registry import Registry
 
 from .conftest import make_offer
@@ -22,6 +23,7 @@ ROLES = ["anonymous", "admin", "medtech_manager", "smart_manager", "reader", "me
 class Site:
     offer: ConsultationOffer
     booking: Booking
+    stream: MaterialStream
 
 
 @pytest.fixture
@@ -32,7 +34,12 @@ def site(registry: Registry) -> Site:
         services.free_slots(offer)[0].key,
         services.BookingRequest("Aylin Demir", "aylin@example.org", "Gründung"),
     )
-    return Site(offer, booking)
+    stream = streams.record_stream(
+        registry.users["smart_manager"],
+        registry.smart_member,
+        streams.StreamData("offer", "Stahlschrott", "170405", Decimal(10), "Mannheim"),
+    )
+    return Site(offer, booking, stream)
 
 
 def expect(allowed: dict[str, int], default: int, anonymous: int = 302) -> dict[str, int]:
@@ -61,6 +68,25 @@ CASES: list[tuple[str, str, Url, dict[str, int]]] = [
         lambda s: reverse("support:booking_detail", args=[s.booking.pk]),
         expect({"admin": 400, "smart_manager": 400}, 403),
     ),
+    ("streams", "GET", lambda s: reverse("support:streams"), STAFF_PAGE),
+    (
+        "record a stream (empty form)",
+        "POST",
+        lambda s: reverse("support:stream_create"),
+        expect(dict.fromkeys(["admin", "medtech_manager", "smart_manager"], 400), 403),
+    ),
+    (
+        "introduce (empty form)",
+        "POST",
+        lambda s: reverse("support:stream_introduce"),
+        expect(dict.fromkeys(["admin", "medtech_manager", "smart_manager"], 302), 403),
+    ),
+    (
+        "withdraw another cluster's stream",
+        "POST",
+        lambda s: reverse("support:stream_withdraw", args=[s.stream.pk]),
+        expect({"admin": 302, "smart_manager": 302}, 403),
+    ),
     (
         "staff list by POST",
         "POST",
@@ -77,6 +103,10 @@ COVERED_URL_NAMES = {
         "/beratung/termin/x/",
         "/intern/beratung/",
         "/intern/beratung/1/",
+        "/intern/stoffstroeme/",
+        "/intern/stoffstroeme/neu/",
+        "/intern/stoffstroeme/vorstellen/",
+        "/intern/stoffstroeme/1/zurueckziehen/",
     ]
 }
 assert {name.split(":")[1] for name in COVERED_URL_NAMES} == {
@@ -85,6 +115,10 @@ assert {name.split(":")[1] for name in COVERED_URL_NAMES} == {
     "manage",
     "staff_bookings",
     "booking_detail",
+    "streams",
+    "stream_create",
+    "stream_introduce",
+    "stream_withdraw",
 }
 
 

@@ -6,12 +6,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from clusterhub.support.demo import load_demo_consultations
+from clusterhub.support.demo import load_demo_consultations, load_demo_streams
 from clusterhub.support.models import ConsultationOffer
 
 
 class Command(BaseCommand):
-    help = "Lädt die Beratungsangebote des Artikels (Exi-Gründungsberatung, Digi-Pate)."
+    help = "Lädt Beratungsangebote (Exi-Gründungsberatung, Digi-Pate) und Stoffströme der Demo."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--seed", type=int, default=2026)
@@ -27,3 +27,4 @@ class Command(BaseCommand):
             return
         offers, bookings = load_demo_consultations(seed=options["seed"])
         self.stdout.write(f"consultations: {offers} offers, {bookings} bookings")
+        self.stdout.write(f"material streams: {load_demo_streams()}")
