@@ -26,6 +26,7 @@ from clusterhub.directory.access import (
     can_edit_person,
     get_consent_for_user,
     get_membership_for_user,
+    get_organisation_for_cluster_write,
     get_organisation_for_user,
     get_person_for_user,
     get_public_organisation,
@@ -221,7 +222,7 @@ def public_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def membership_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    organisation = get_organisation_for_user(request.user, pk)
+    organisation = get_organisation_for_cluster_write(request.user, pk)
     clusters = clusters_managed_by(viewer_for(request.user))
     form = MembershipForm(request.POST, clusters=clusters)
     if form.is_valid():
