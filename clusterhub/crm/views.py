@@ -26,7 +26,7 @@ def interaction_create(request: HtmxHttpRequest, organisation_pk: int) -> HttpRe
     viewer = viewer_for(request.user)
     form = InteractionForm(request.POST, viewer=viewer)
     if form.is_valid():
-        services.log_interaction(request.user, organisation, form)
+        services.log_interaction(request.user, organisation, form.cleaned_data)
         if not request.htmx:
             messages.success(request, _("Der Kontakt wurde gespeichert."))
             return redirect("directory:organisation_detail", pk=organisation.pk)
