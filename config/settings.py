@@ -283,6 +283,16 @@ CLUSTERHUB_READERS_SEE_PARTICIPANTS = os.environ.get(
 CLUSTERHUB_MATCHMAKING_BACKGROUND_TIME_LIMIT = float(
     os.environ.get("CLUSTERHUB_MATCHMAKING_BACKGROUND_TIME_LIMIT", "60")
 )
+# The solver's time limit (seconds) where a schedule is computed while someone waits.
+CLUSTERHUB_MATCHMAKING_TIME_LIMIT = float(os.environ.get("CLUSTERHUB_MATCHMAKING_TIME_LIMIT", "10"))
+# How long a meeting request stays open before it expires unanswered.
+CLUSTERHUB_MATCHMAKING_REQUEST_HOURS = float(
+    os.environ.get("CLUSTERHUB_MATCHMAKING_REQUEST_HOURS", "72")
+)
+# How long after the event's end a participant's matchmaking link still opens (then 410).
+CLUSTERHUB_MATCHMAKING_LINK_GRACE_DAYS = float(
+    os.environ.get("CLUSTERHUB_MATCHMAKING_LINK_GRACE_DAYS", "7")
+)
 
 # Where the demo loader reads the CORDIS extract; never copied into the repo.
 CORDIS_DATA_DIR = Path(

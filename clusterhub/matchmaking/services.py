@@ -39,7 +39,7 @@ def _both_take_part(*participants: Participant) -> bool:
 
 def request_lifetime() -> dt.timedelta:
     """How long a request waits for an answer; unanswered ones hold the recipient's slots."""
-    return dt.timedelta(hours=float(getattr(settings, "CLUSTERHUB_MATCHMAKING_REQUEST_HOURS", 72)))
+    return dt.timedelta(hours=settings.CLUSTERHUB_MATCHMAKING_REQUEST_HOURS)
 
 
 def enroll_registrations(event: Event, *, actor: Actor = None) -> list[Participant]:
