@@ -294,6 +294,12 @@ CLUSTERHUB_MATCHMAKING_LINK_GRACE_DAYS = float(
     os.environ.get("CLUSTERHUB_MATCHMAKING_LINK_GRACE_DAYS", "7")
 )
 
+# Partner matching: the periodic full rebuild (`build_partner_index --when-due`) builds the index
+# again once it is this old, even when the registry version says it is current.
+CLUSTERHUB_PARTNER_INDEX_REBUILD_HOURS = float(
+    os.environ.get("CLUSTERHUB_PARTNER_INDEX_REBUILD_HOURS", "24")
+)
+
 # Where the demo loader reads the CORDIS extract; never copied into the repo.
 CORDIS_DATA_DIR = Path(
     os.environ.get("CLUSTERHUB_CORDIS_DIR", BASE_DIR.parent / "shared" / "data" / "cordis")
