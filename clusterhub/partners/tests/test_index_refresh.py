@@ -18,9 +18,14 @@ from clusterhub.directory.models import Organisation
 from clusterhub.directory.services import save_organisation
 from clusterhub.partners import engine_input, index_store, queries, services, vectors
 from clusterhub.partners.tests.conftest import PartnerWorld
-from clusterhub.projects.models import Participation, Project
+from clusterhub.projects.models import Project
 from clusterlogic.matching import Query
-from tests.factories import MembershipFactory, OrganisationFactory, ThemeFactory
+from tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    ParticipationFactory,
+    ThemeFactory,
+)
 
 Capture = Callable[..., Any]
 
@@ -222,9 +227,8 @@ def test_an_introduction_makes_the_index_stale(world: PartnerWorld) -> None:
 
 
 def test_a_project_participation_makes_the_index_stale(world: PartnerWorld) -> None:
-    project = Project.objects.get(acronym="VISION")
-    Participation.objects.create(
-        project=project, organisation=world.hydrogen, role=Participation.Role.PARTNER
+    ParticipationFactory.create(
+        project=Project.objects.get(acronym="VISION"), organisation=world.hydrogen
     )
 
     assert _is_stale()
