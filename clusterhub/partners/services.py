@@ -39,7 +39,7 @@ def rebuild_partner_index() -> index_store.StoredIndex:
 
     Only background tasks and the commands call this (``build_partner_index``, run by cron as
     the periodic full rebuild): a web request reads the stored index and never builds. The
-    index is always built whole; at the registry's size that takes about a second (see
+    index is always built whole; at the demo registry's size that takes a few seconds (see
     ``docs/architecture.md``).
     """
     with index_store.writing():

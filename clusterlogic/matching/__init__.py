@@ -37,8 +37,9 @@ and ``text``. An optional sentence-embedding encoder (``encoders.TextEncoder``) 
 otherwise; nothing in the default install needs it.
 
 An index is always built whole (``build_index``): a changed profile or tie is taken in by
-building again, which takes well under a second for a regional registry (``bench/matching/speed.py``
-measures large ones), and the index pickles as it is (the analyser makes its stemmers again).
+building again, which takes seconds for a regional registry of a few thousand organisations
+(``bench/matching/speed.py`` measures large ones); the index pickles as it is (the analyser
+makes its stemmers again when it is read).
 
 The command line ``clusterhub match`` (``cli``) reads and writes the JSON Lines of
 ``shared/formats/matching.md``.
