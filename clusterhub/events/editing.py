@@ -1,4 +1,5 @@
-"""Staff writes on events: saving the event form and planning a format's events, audited."""
+"""Staff writes on events: saving an event or a format from cleaned data, and planning a format's
+events, audited."""
 
 from __future__ import annotations
 
