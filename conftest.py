@@ -5,4 +5,5 @@ pytest_plugins = [
     "tests.support.plugin",
     "tests.support.registry",
     "tests.support.events",
+    "tests.support.mail",
 ]

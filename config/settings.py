@@ -284,6 +284,22 @@ CLUSTERHUB_READERS_SEE_PARTICIPANTS = os.environ.get(
 CLUSTERHUB_MATCHMAKING_BACKGROUND_TIME_LIMIT = float(
     os.environ.get("CLUSTERHUB_MATCHMAKING_BACKGROUND_TIME_LIMIT", "60")
 )
+# The solver's time limit (seconds) where a schedule is computed while someone waits.
+CLUSTERHUB_MATCHMAKING_TIME_LIMIT = float(os.environ.get("CLUSTERHUB_MATCHMAKING_TIME_LIMIT", "10"))
+# How long a meeting request stays open before it expires unanswered.
+CLUSTERHUB_MATCHMAKING_REQUEST_HOURS = float(
+    os.environ.get("CLUSTERHUB_MATCHMAKING_REQUEST_HOURS", "72")
+)
+# How long after the event's end a participant's matchmaking link still opens (then 410).
+CLUSTERHUB_MATCHMAKING_LINK_GRACE_DAYS = float(
+    os.environ.get("CLUSTERHUB_MATCHMAKING_LINK_GRACE_DAYS", "7")
+)
+
+# Partner matching: the periodic full rebuild (`build_partner_index --when-due`) builds the index
+# again once it is this old, even when the registry version says it is current.
+CLUSTERHUB_PARTNER_INDEX_REBUILD_HOURS = float(
+    os.environ.get("CLUSTERHUB_PARTNER_INDEX_REBUILD_HOURS", "24")
+)
 
 # Where the demo loader reads the CORDIS extract; never copied into the repo.
 CORDIS_DATA_DIR = Path(

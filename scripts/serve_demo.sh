@@ -2,7 +2,8 @@
 # Serve clusterhub on $CLUSTERHUB_ADDRESS (default 127.0.0.1:8000) with debug off, as a user
 # sees it (static files from WhiteNoise: run `manage.py collectstatic` first, as `make demo`
 # does), with a background-task worker beside it, and a
-# loop that runs the periodic event jobs (offers, reminders, feedback mails, retries).
+# loop that runs the periodic event jobs (offers, reminders, feedback mails, retries) and the
+# partner index's periodic full rebuild (a cheap check; it builds once a day or when behind).
 # All stop together, however it ends: Ctrl-C, a TERM from outside, or either one failing.
 # Neither auto-reloads: a reloader forks a second process that a signal to its parent
 # leaves running; developers who want reloading run `manage.py runserver` themselves.
@@ -28,6 +29,8 @@ JOBS_EVERY="${CLUSTERHUB_EVENT_JOBS_SECONDS:-60}"
   trap '[ -n "$nap" ] && kill "$nap" 2>/dev/null; exit 0' TERM
   while true; do
     "$PYTHON" manage.py run_event_jobs || echo "run_event_jobs failed; next try in ${JOBS_EVERY}s" >&2
+    "$PYTHON" manage.py build_partner_index --when-due >/dev/null \
+      || echo "build_partner_index failed; next try in ${JOBS_EVERY}s" >&2
     sleep "$JOBS_EVERY" &
     nap=$!
     wait "$nap"

@@ -15,18 +15,18 @@ from clusterhub.crm import services
 from clusterhub.crm.access import follow_ups_for, get_interaction_for_user
 from clusterhub.crm.forms import InteractionForm
 from clusterhub.crm.queries import notes_for_organisation
-from clusterhub.directory.access import get_organisation_for_user
+from clusterhub.directory.access import get_organisation_for_cluster_write
 from clusterhub.directory.views import render_organisation_page
 
 
 @staff_required
 @require_POST
 def interaction_create(request: HtmxHttpRequest, organisation_pk: int) -> HttpResponse:
-    organisation = get_organisation_for_user(request.user, organisation_pk)
+    organisation = get_organisation_for_cluster_write(request.user, organisation_pk)
     viewer = viewer_for(request.user)
     form = InteractionForm(request.POST, viewer=viewer)
     if form.is_valid():
-        services.log_interaction(request.user, organisation, form)
+        services.log_interaction(request.user, organisation, form.cleaned_data)
         if not request.htmx:
             messages.success(request, _("Der Kontakt wurde gespeichert."))
             return redirect("directory:organisation_detail", pk=organisation.pk)

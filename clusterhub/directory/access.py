@@ -63,6 +63,17 @@ def get_organisation_for_user(user: User, pk: int, *, write: bool = False) -> Or
     return organisation
 
 
+def get_organisation_for_cluster_write(user: User, pk: int) -> Organisation:
+    """The organisation ``pk`` for a write made on behalf of one of the user's clusters (a
+    membership, a note): 404 when it is invisible to ``user``, 403 when the user acts for no
+    cluster — before any form is read, so a refused write is never validated."""
+    organisation = get_organisation_for_user(user, pk)
+    viewer = viewer_for(user)
+    if not (viewer.is_admin or (viewer.is_manager and viewer.managed_cluster_ids)):
+        raise PermissionDenied
+    return organisation
+
+
 def get_membership_for_user(user: User, pk: int, *, write: bool = False) -> Membership:
     """The membership ``pk``: 404 when it or its organisation is invisible to ``user``, 403
     where ``write`` asks to change the organisation and the user may not."""

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.forms import ModelForm
 from django.utils import timezone
 
 from clusterhub.accounts.roles import viewer_for
@@ -16,7 +16,7 @@ from clusterhub.audit.models import AuditEntry
 from clusterhub.audit.services import Actor
 from clusterhub.clusters.access import can_manage_cluster
 from clusterhub.core.background import enqueue_on_commit
-from clusterhub.directory.forms import ConsentForm, MembershipForm, NewContactForm
+from clusterhub.core.values import assign_values, model_field_names
 from clusterhub.directory.models import Affiliation, Consent, Membership, Organisation, Person
 
 
@@ -33,16 +33,13 @@ def build_search_text(organisation: Organisation) -> str:
     return " ".join(part.strip() for part in parts if part and part.strip())
 
 
-def _tracked_fields(form: ModelForm[Any]) -> list[str]:
-    return [
-        name for name in form.fields if name in {f.name for f in form.instance._meta.get_fields()}
-    ]
-
-
 @transaction.atomic
-def save_organisation(actor: Actor, form: ModelForm[Any]) -> Organisation:
-    """Create or update an organisation from a valid form, and log what changed."""
-    organisation: Organisation = form.save(commit=False)
+def save_organisation(
+    actor: Actor, organisation: Organisation, values: Mapping[str, Any]
+) -> Organisation:
+    """Write ``values`` (cleaned data: field name → value, themes included) to a new or a
+    stored organisation, and log what changed; only the fields named in ``values`` change."""
+    set_many_to_many = assign_values(organisation, values)
     if organisation.listed_publicly and organisation.listing_consent_at is None:
         organisation.listing_consent_at = timezone.now()
     if not organisation.listed_publicly:
@@ -51,18 +48,19 @@ def save_organisation(actor: Actor, form: ModelForm[Any]) -> Organisation:
 
     def write() -> Organisation:
         organisation.save()
-        form.save_m2m()
+        set_many_to_many()
         return organisation
 
-    audit.audited_save(actor, organisation, _tracked_fields(form), write)
+    audit.audited_save(actor, organisation, model_field_names(Organisation, values), write)
     enqueue_on_commit("clusterhub.partners.tasks.refresh_partner_index", organisation.pk)
     return organisation
 
 
 @transaction.atomic
-def save_person(actor: Actor, form: ModelForm[Any]) -> Person:
-    person: Person = audit.audited_save(actor, form.instance, _tracked_fields(form), form.save)
-    return person
+def save_person(actor: Actor, person: Person, values: Mapping[str, Any]) -> Person:
+    """Write ``values`` (cleaned data) to a new or a stored person, and log what changed."""
+    assign_values(person, values)
+    return audit.audited_save(actor, person, model_field_names(Person, values))
 
 
 def _require(allowed: bool) -> None:
@@ -71,12 +69,15 @@ def _require(allowed: bool) -> None:
 
 
 @transaction.atomic
-def add_membership(actor: Actor, organisation: Organisation, form: MembershipForm) -> Membership:
-    """Take an organisation into a cluster the actor manages."""
+def add_membership(
+    actor: Actor, organisation: Organisation, values: Mapping[str, Any]
+) -> Membership:
+    """Take an organisation into a cluster the actor manages; ``values`` names the
+    ``cluster`` and may give ``role`` and ``started_on``."""
     viewer = viewer_for(actor) if actor is not None else None
-    _require(viewer is not None and can_manage_cluster(viewer, form.cleaned_data["cluster"].pk))
-    membership: Membership = form.save(commit=False)
-    membership.organisation = organisation
+    _require(viewer is not None and can_manage_cluster(viewer, values["cluster"].pk))
+    membership = Membership(organisation=organisation)
+    assign_values(membership, values)
     membership.save()
     if organisation.status == Organisation.Status.PROSPECT:
         organisation.status = Organisation.Status.MEMBER
@@ -107,19 +108,21 @@ def end_membership(actor: Actor, membership: Membership) -> Membership:
 
 
 @transaction.atomic
-def add_contact(actor: Actor, organisation: Organisation, form: NewContactForm) -> Person:
-    """A new person at an organisation, with their function there."""
-    person = save_person(actor, form)
+def add_contact(actor: Actor, organisation: Organisation, values: Mapping[str, Any]) -> Person:
+    """A new person at an organisation (``values``: the person's fields), with their
+    ``function`` there."""
+    person = save_person(actor, Person(), values)
     Affiliation.objects.create(
-        person=person, organisation=organisation, function=form.cleaned_data.get("function", "")
+        person=person, organisation=organisation, function=values.get("function", "")
     )
     return person
 
 
 @transaction.atomic
-def record_consent(actor: Actor, person: Person, form: ConsentForm) -> Consent:
-    consent: Consent = form.save(commit=False)
-    consent.person = person
+def record_consent(actor: Actor, person: Person, values: Mapping[str, Any]) -> Consent:
+    """Record the consent ``values`` describes (purpose, given_at, source) for ``person``."""
+    consent = Consent(person=person)
+    assign_values(consent, values)
     if actor is not None and actor.is_authenticated:
         consent.recorded_by_id = audit.actor_id(actor)
     consent.save()

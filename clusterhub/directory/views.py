@@ -26,6 +26,7 @@ from clusterhub.directory.access import (
     can_edit_person,
     get_consent_for_user,
     get_membership_for_user,
+    get_organisation_for_cluster_write,
     get_organisation_for_user,
     get_person_for_user,
     get_public_organisation,
@@ -111,7 +112,7 @@ def _edit(
 ) -> HttpResponse:
     form = form_class(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        saved = services.save_organisation(request.user, form)
+        saved = services.save_organisation(request.user, organisation, form.cleaned_data)
         messages.success(request, _("Die Änderungen wurden gespeichert."))
         return success(saved)
     return render(request, template, {"form": form, "organisation": organisation})
@@ -193,7 +194,7 @@ def person_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk, write=True)
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
-        services.save_person(request.user, form)
+        services.save_person(request.user, person, form.cleaned_data)
         messages.success(request, _("Die Änderungen wurden gespeichert."))
         return redirect("directory:person_detail", pk=person.pk)
     return render(request, "directory/person_form.html", {"form": form, "person": person})
@@ -221,11 +222,11 @@ def public_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def membership_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    organisation = get_organisation_for_user(request.user, pk)
+    organisation = get_organisation_for_cluster_write(request.user, pk)
     clusters = clusters_managed_by(viewer_for(request.user))
     form = MembershipForm(request.POST, clusters=clusters)
     if form.is_valid():
-        services.add_membership(request.user, organisation, form)
+        services.add_membership(request.user, organisation, form.cleaned_data)
         messages.success(request, _("Die Mitgliedschaft wurde eingetragen."))
         return redirect("directory:organisation_detail", pk=organisation.pk)
     return render_organisation_page(request, organisation, membership_form=form)
@@ -245,7 +246,7 @@ def contact_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request.user, pk, write=True)
     form = NewContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        person = services.add_contact(request.user, organisation, form)
+        person = services.add_contact(request.user, organisation, form.cleaned_data)
         messages.success(request, _("Die Person wurde angelegt."))
         if not can_edit_person(viewer_for(request.user), person):
             # A contact at a prospect belongs to no cluster until a note or membership says so.
@@ -262,7 +263,7 @@ def consent_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk, write=True)
     form = ConsentForm(request.POST)
     if form.is_valid():
-        services.record_consent(request.user, person, form)
+        services.record_consent(request.user, person, form.cleaned_data)
         messages.success(request, _("Die Einwilligung wurde erfasst."))
         return redirect("directory:person_detail", pk=person.pk)
     return render_person_page(request, person, consent_form=form)

@@ -96,7 +96,7 @@ def get_public_event(pk: int) -> Event:
 
 
 def readers_see_participants() -> bool:
-    return bool(getattr(settings, "CLUSTERHUB_READERS_SEE_PARTICIPANTS", False))
+    return bool(settings.CLUSTERHUB_READERS_SEE_PARTICIPANTS)
 
 
 def can_see_participants(viewer: Viewer, event: Event) -> bool:

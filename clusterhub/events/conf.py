@@ -9,18 +9,18 @@ from django.conf import settings
 
 def offer_hold() -> dt.timedelta:
     """How long a place offered to the next person on the waitlist is held for them."""
-    return dt.timedelta(hours=float(getattr(settings, "CLUSTERHUB_EVENT_OFFER_HOLD_HOURS", 48)))
+    return dt.timedelta(hours=settings.CLUSTERHUB_EVENT_OFFER_HOLD_HOURS)
 
 
 def reminder_lead() -> dt.timedelta:
     """How long before an event its reminder mail goes out."""
-    return dt.timedelta(hours=float(getattr(settings, "CLUSTERHUB_EVENT_REMINDER_HOURS", 24)))
+    return dt.timedelta(hours=settings.CLUSTERHUB_EVENT_REMINDER_HOURS)
 
 
 def site_url() -> str:
-    return str(getattr(settings, "SITE_URL", "http://127.0.0.1:8000")).rstrip("/")
+    return str(settings.SITE_URL).rstrip("/")
 
 
 def feedback_window() -> dt.timedelta:
     """How long after an event its participants are asked for, and may give, feedback."""
-    return dt.timedelta(days=float(getattr(settings, "CLUSTERHUB_EVENT_FEEDBACK_DAYS", 14)))
+    return dt.timedelta(days=settings.CLUSTERHUB_EVENT_FEEDBACK_DAYS)

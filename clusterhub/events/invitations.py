@@ -19,6 +19,7 @@ from django.utils import timezone
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.clusters.models import Cluster
+from clusterhub.core.locks import lock_event
 from clusterhub.directory.models import Organisation, Person
 from clusterhub.events.consents import standing_invitation_consents
 from clusterhub.events.mails import build_message
@@ -162,7 +163,7 @@ def preview_invitation_mail(event: Event, segment: Segment) -> EmailMessage | No
 def send_invitations(actor: Actor, event: Event, segment: Segment) -> list[Invitation]:
     """Invite everyone in the segment not yet invited to or registered for ``event``."""
     with transaction.atomic():
-        locked = Event.objects.select_for_update().get(pk=event.pk)
+        locked = lock_event(event.pk)
         people = (
             segment_people(segment)
             .exclude(pk__in=_invited_ids(locked))

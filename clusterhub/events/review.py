@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.audit.services import Actor
+from clusterhub.core.locks import lock_registration
 from clusterhub.directory import search
 from clusterhub.directory.models import Consent, Organisation, Person
 from clusterhub.events.matching import comparable_name, create_prospect
@@ -207,9 +208,7 @@ def review_registrant(
     """
     now = now or timezone.now()
     with transaction.atomic():
-        locked = (
-            Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
-        )
+        locked = lock_registration(registration.pk)
         had_person = locked.person_id is not None
         chosen_person = _chosen_person(locked, person)
         chosen_organisation = _chosen_organisation(locked, organisation, locked.event)

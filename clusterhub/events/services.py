@@ -29,6 +29,7 @@ from django.utils.translation import gettext_noop
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.audit.services import Actor
+from clusterhub.core.locks import lock_event
 from clusterhub.directory.models import Consent, Organisation, Person
 from clusterhub.events import conf, registrants
 from clusterhub.events.access import registration_for_token
@@ -89,7 +90,7 @@ _SQLITE_WRITERS = threading.Lock()
 
 @contextmanager
 def places_transaction() -> Iterator[None]:
-    """A transaction that will lock an event's places (``_lock_event``); the mails it owes are
+    """A transaction that will lock an event's places (``lock_event``); the mails it owes are
     enqueued as it commits."""
     if connection.vendor == "sqlite" and not connection.in_atomic_block:
         with _SQLITE_WRITERS, transaction.atomic():
@@ -97,10 +98,6 @@ def places_transaction() -> Iterator[None]:
     else:
         with transaction.atomic():
             yield
-
-
-def _lock_event(event_id: int) -> Event:
-    return Event.objects.select_for_update().get(pk=event_id)
 
 
 def places_taken(event: Event) -> int:
@@ -175,7 +172,7 @@ def take_registration(
         member_organisation=member_organisation,
     )
     with places_transaction():
-        locked = _lock_event(event.pk)
+        locked = lock_event(event.pk)
         refusal = registration_refusal(locked, now, invited=invited)
         if refusal and (not by_staff or locked.status == Event.Status.CANCELLED):
             raise RegistrationRefused(refusal)
@@ -311,7 +308,7 @@ def cancel_registration(
     now = now or timezone.now()
     with places_transaction():
         found = _registration_by_token(token)
-        event = _lock_event(found.event_id)
+        event = lock_event(found.event_id)
         registration = Registration.objects.get(pk=found.pk)  # re-read under the lock
         check_cancellable(registration, event, now)
         _cancel_locked(registration, event, now, actor)
@@ -320,7 +317,7 @@ def cancel_registration(
 
 def _offered_registration(token: str, now: dt.datetime) -> tuple[Registration, Event]:
     found = _registration_by_token(token)
-    event = _lock_event(found.event_id)
+    event = lock_event(found.event_id)
     registration = Registration.objects.get(pk=found.pk)
     check_offer_open(registration, now)
     return registration, event
@@ -360,7 +357,7 @@ def expire_offers(now: dt.datetime | None = None) -> int:
     expired = 0
     for event_id in sorted(event_ids):
         with places_transaction():
-            event = _lock_event(event_id)
+            event = lock_event(event_id)
             for registration in Registration.objects.filter(
                 event=event, status=Status.OFFERED, offer_expires_at__lte=now
             ):

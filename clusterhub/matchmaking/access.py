@@ -43,7 +43,7 @@ class ParticipantLinkGone(Exception):
 
 def link_grace() -> dt.timedelta:
     """How long after the event's end the links still open (agenda, calendar, PDF)."""
-    return dt.timedelta(days=float(getattr(settings, "CLUSTERHUB_MATCHMAKING_LINK_GRACE_DAYS", 7)))
+    return dt.timedelta(days=settings.CLUSTERHUB_MATCHMAKING_LINK_GRACE_DAYS)
 
 
 def event_is_over(event: Event, *, now: dt.datetime | None = None) -> bool:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
+from clusterhub.core.locks import lock_meeting_request, lock_participants
 from clusterhub.matchmaking.access import live_pair_requests
 from clusterhub.matchmaking.models import (
     MatchmakingSession,
@@ -38,11 +39,7 @@ class PlacementRefused(ValueError):
 
 def _lock_pair(request: MeetingRequest) -> None:
     # Two placements for the same people at once could otherwise both pass the checks.
-    list(
-        Participant.objects.select_for_update()
-        .filter(pk__in=(request.sender_id, request.recipient_id))
-        .order_by("pk")
-    )
+    lock_participants(request.sender_id, request.recipient_id)
 
 
 def move_meeting(meeting: Meeting, slot_id: str, table: Table, *, actor: Actor = None) -> Meeting:
@@ -105,7 +102,7 @@ def book_meeting(
     try:
         with transaction.atomic():
             _lock_pair(request)
-            request = MeetingRequest.objects.select_for_update().get(pk=request.pk)
+            request = lock_meeting_request(request.pk)
             if request.status != MeetingRequest.Status.ACCEPTED:
                 raise PlacementRefused([_("Diese Anfrage ist nicht angenommen.")])
             if Meeting.objects.filter(request=request).exists():

@@ -35,12 +35,12 @@ class ScheduleBreaksRules(scheduling.SchedulingError):
 
 
 def time_limit() -> float:
-    return float(getattr(settings, "CLUSTERHUB_MATCHMAKING_TIME_LIMIT", 10))
+    return float(settings.CLUSTERHUB_MATCHMAKING_TIME_LIMIT)
 
 
 def background_time_limit() -> float:
     """The solver's limit in a background run, where no web request waits for it."""
-    return float(getattr(settings, "CLUSTERHUB_MATCHMAKING_BACKGROUND_TIME_LIMIT", 60))
+    return float(settings.CLUSTERHUB_MATCHMAKING_BACKGROUND_TIME_LIMIT)
 
 
 def compute_schedule(

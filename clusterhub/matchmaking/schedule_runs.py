@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from clusterhub.audit.services import Actor
 from clusterhub.core.background import enqueue_on_commit
+from clusterhub.core.locks import lock_event_row
 from clusterhub.events.models import Event
 from clusterhub.matchmaking import planning
 from clusterhub.matchmaking.models import ScheduleRun
@@ -45,7 +46,7 @@ def request_schedule(event: Event, actor: Actor = None) -> tuple[ScheduleRun, bo
     is new."""
     with transaction.atomic():
         # Two organisers pressing the button at once: the event row serialises them.
-        Event.objects.select_for_update().only("pk").get(pk=event.pk)
+        lock_event_row(event.pk)
         existing = active_run(event)
         if existing is not None:
             return existing, False

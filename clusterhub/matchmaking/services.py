@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.audit.services import Actor
+from clusterhub.core.locks import live_meeting_requests_for_update
 from clusterhub.events.models import Event, Registration
 from clusterhub.matchmaking.access import active_participants, event_is_over
 from clusterhub.matchmaking.agenda_mail import queue_welcome_mails
@@ -38,7 +39,7 @@ def _both_take_part(*participants: Participant) -> bool:
 
 def request_lifetime() -> dt.timedelta:
     """How long a request waits for an answer; unanswered ones hold the recipient's slots."""
-    return dt.timedelta(hours=float(getattr(settings, "CLUSTERHUB_MATCHMAKING_REQUEST_HOURS", 72)))
+    return dt.timedelta(hours=settings.CLUSTERHUB_MATCHMAKING_REQUEST_HOURS)
 
 
 def enroll_registrations(event: Event, *, actor: Actor = None) -> list[Participant]:
@@ -103,7 +104,7 @@ def send_request(
     if not _both_take_part(sender, recipient):
         raise RequestNotAllowed
     expire_requests(sender.event, now=now)
-    between = MeetingRequest.objects.select_for_update().filter(status__in=MeetingRequest.LIVE)
+    between = live_meeting_requests_for_update()
     reverse = between.filter(sender=recipient, recipient=sender).first()
     if reverse is not None:
         if reverse.status == Status.REQUESTED:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
 from clusterhub.directory.models import Membership, Organisation
 from clusterhub.partners.models import Introduction
@@ -132,20 +131,23 @@ def engine_ties() -> list[matching.Tie]:
 
 
 def registry_version() -> str:
-    """Changes whenever an organisation is added, removed or saved (the index is then stale)."""
-    summary = Organisation.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
-    latest = summary["latest"].isoformat() if summary["latest"] else "-"
-    return f"{summary['count']}:{latest}"
-
-
-def changed_since(version: str) -> list[int] | None:
-    """Primary keys of the organisations saved at or after the latest save that ``version``
-    reflects (those saved at that very instant again: reapplying a profile is harmless);
-    ``None`` for a version that names no save (an empty registry)."""
-    _, _, latest = version.partition(":")
-    try:
-        since = dt.datetime.fromisoformat(latest)
-    except ValueError:
-        return None
-    rows = Organisation.objects.filter(updated_at__gte=since).order_by("pk")
-    return list(rows.values_list("pk", flat=True))
+    """Changes whenever anything the index is built from changes, so the stored index is then
+    stale: an organisation added, removed or saved (its profile and themes); a membership
+    added, ended or removed; an introduction logged or removed; a project participation
+    added or removed. Four aggregate queries, cheap enough for every page that shows
+    suggestions."""
+    organisations = Organisation.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
+    latest = organisations["latest"].isoformat() if organisations["latest"] else "-"
+    memberships = Membership.objects.aggregate(
+        count=Count("pk"), top=Max("pk"), active=Count("pk", filter=Q(ended_on__isnull=True))
+    )
+    introductions = Introduction.objects.aggregate(count=Count("pk"), top=Max("pk"))
+    participations = Participation.objects.aggregate(count=Count("pk"), top=Max("pk"))
+    return "|".join(
+        [
+            f"organisations:{organisations['count']}:{latest}",
+            "memberships:{count}:{top}:{active}".format(**memberships),
+            "introductions:{count}:{top}".format(**introductions),
+            "participations:{count}:{top}".format(**participations),
+        ]
+    )

@@ -4,15 +4,15 @@ The task builds a new index and swaps the file in with ``os.replace`` (atomic on
 system), so a reader sees either the old or the new index, never half of one. Each worker keeps
 the index it loaded in memory and reloads it only when the file's modification time changes.
 
-The engine's text analyser holds PyStemmer objects, which cannot be pickled; they are written as
-a reference to their algorithm and created afresh when the index is read.
+The index pickles as it is: the engine's text analyser leaves out its PyStemmer objects and
+makes them again when it is read.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
-import io
+import logging
 import os
 import pickle
 import tempfile
@@ -21,27 +21,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-import Stemmer
 from django.conf import settings
 
 from clusterhub.partners.vectors import LsaModel
 from clusterlogic.matching import MatchIndex
 
 FILE_NAME = "index.pickle"
-# Words whose stems tell the Snowball algorithms apart (German and English first: the engine's).
-_PROBE_WORDS = (
-    "Forschungseinrichtungen",
-    "Wasserstoffherstellung",
-    "connections",
-    "universities",
-    "generalizations",
-    "häufigkeiten",
-    "organisationen",
-    "running",
-)
-_PREFERRED_ALGORITHMS = ("german", "english")
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -53,8 +40,6 @@ class StoredIndex:
     source_version: str
     # The text-to-vector model whose vectors PostgreSQL holds; None on SQLite.
     lsa: LsaModel | None = None
-    # When profiles saved since ``built_at`` last replaced theirs in place; None: as built.
-    updated_at: datetime | None = None
 
 
 def index_dir() -> Path:
@@ -80,38 +65,12 @@ def index_path() -> Path:
     return index_dir() / FILE_NAME
 
 
-def _stemmer_algorithm(stemmer: Any) -> str:
-    stems = stemmer.stemWords(list(_PROBE_WORDS))
-    others = [a for a in Stemmer.algorithms() if a not in _PREFERRED_ALGORITHMS]
-    for algorithm in (*_PREFERRED_ALGORITHMS, *others):
-        if Stemmer.Stemmer(algorithm).stemWords(list(_PROBE_WORDS)) == stems:
-            return str(algorithm)
-    raise pickle.PicklingError("a stemmer whose algorithm cannot be recognised")
-
-
-class _IndexPickler(pickle.Pickler):
-    def persistent_id(self, obj: Any) -> Any:
-        if isinstance(obj, Stemmer.Stemmer):
-            return ("stemmer", _stemmer_algorithm(obj))
-        return None
-
-
-class _IndexUnpickler(pickle.Unpickler):
-    def persistent_load(self, pid: Any) -> Any:
-        kind, algorithm = pid
-        if kind != "stemmer":
-            raise pickle.UnpicklingError(f"unknown persistent object {kind!r}")
-        return Stemmer.Stemmer(algorithm)
-
-
 def dumps(stored: StoredIndex) -> bytes:
-    buffer = io.BytesIO()
-    _IndexPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(stored)
-    return buffer.getvalue()
+    return pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def loads(data: bytes) -> StoredIndex:
-    stored = _IndexUnpickler(io.BytesIO(data)).load()
+    stored = pickle.loads(data)
     if not isinstance(stored, StoredIndex):
         raise pickle.UnpicklingError("the file holds no partner index")
     return stored
@@ -148,7 +107,9 @@ _lock = threading.Lock()
 
 
 def load() -> StoredIndex | None:
-    """The stored index, read again only when the file changed; ``None`` while there is none."""
+    """The stored index, read again only when the file changed; ``None`` while there is none
+    or the file is one this code cannot read (written by an older release): the caller then
+    asks for a build, which replaces it."""
     global _loaded
     path = index_path()
     try:
@@ -162,7 +123,11 @@ def load() -> StoredIndex | None:
     with _lock:
         current = _loaded
         if current is None or current.path != path or current.file_key != file_key:
-            stored = loads(path.read_bytes())
+            try:
+                stored = loads(path.read_bytes())
+            except (pickle.UnpicklingError, AttributeError, ImportError, EOFError, TypeError):
+                logger.warning("partner index %s cannot be read; it will be built again", path)
+                return None
             current = _Loaded(path, file_key, stored)
             _loaded = current
     return current.stored

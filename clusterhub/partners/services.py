@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -22,14 +24,10 @@ from clusterhub.partners import engine_input, index_store, vectors
 from clusterhub.partners.access import can_give_feedback
 from clusterhub.partners.models import Introduction, SuggestionFeedback
 from clusterlogic import matching
-from clusterlogic.matching import RebuildNeeded, build_index, updated_index
+from clusterlogic.matching import build_index
 from clusterlogic.matching.encoders import installed_encoder
 
 logger = logging.getLogger(__name__)
-
-# Past this many profiles saved since the stored index, building anew is about as quick as
-# replacing them one by one (each replacement copies the index's arrays once).
-MAX_IN_PLACE_UPDATES = 100
 
 
 def _vector_text(organisation: matching.Organisation) -> str:
@@ -39,8 +37,10 @@ def _vector_text(organisation: matching.Organisation) -> str:
 def rebuild_partner_index() -> index_store.StoredIndex:
     """Build the index from the whole registry and swap it in for every web worker.
 
-    Only background tasks and the command call this: a web request reads the stored index and
-    never builds.
+    Only background tasks and the commands call this (``build_partner_index``, run by cron as
+    the periodic full rebuild): a web request reads the stored index and never builds. The
+    index is always built whole; at the demo registry's size that takes a few seconds (see
+    ``docs/architecture.md``).
     """
     with index_store.writing():
         return _rebuild()
@@ -66,94 +66,47 @@ def _rebuild() -> index_store.StoredIndex:
 
 
 def refresh_partner_index_for(organisation_id: int) -> bool:
-    """Bring the stored index up to date after ``organisation_id`` changed.
-
-    Skipped when the stored index already reflects the registry (a second task for the same
-    change, or one for a deleted row). Otherwise the profiles saved since the stored index's
-    version (this one, and any whose own task has not run yet) replace theirs in the stored
-    index in place (``clusterlogic.matching.updated_index``: nothing else is analysed again;
-    text and theme statistics stay those of the last full build), their LSA vectors are
-    projected again with the stored model on PostgreSQL, and the index is saved with the
-    registry's version. What only a full build takes in (an organisation added or deleted, a
-    kind, country or theme the index has never seen, more than ``MAX_IN_PLACE_UPDATES``
-    profiles, no stored index) rebuilds the whole index instead. Safe to repeat: a profile
-    the index already holds changes nothing. Returns whether the stored index changed.
-    """
-    with index_store.writing():
-        version = engine_input.registry_version()
-        stored = index_store.load()
-        if stored is not None and stored.source_version == version:
-            position = stored.index.position.get(engine_input.engine_id(organisation_id))
-            exists = Organisation.objects.filter(pk=organisation_id).exists()
-            if (position is not None) == exists:
-                logger.info("partner index already current for organisation %d", organisation_id)
-                return False
-        return _catch_up(stored, version, f"organisation {organisation_id}")
+    """Build the stored index again after ``organisation_id`` was saved, unless it already
+    reflects the registry (a second task for the same change). Returns whether it was built."""
+    return _rebuild_if_stale(f"organisation {organisation_id}")
 
 
 def catch_up_partner_index() -> bool:
-    """Bring the stored index level with the registry (in place where it can, else a full
-    build); what a web worker asks for when it finds the index behind. Returns whether the
-    stored index changed."""
+    """Build the stored index again where it is behind the registry (a profile, a membership,
+    an introduction or a project participation changed since): what a web worker asks for when
+    it finds the index behind. Returns whether it was built."""
+    return _rebuild_if_stale("catch-up")
+
+
+def rebuild_partner_index_when_due(now: dt.datetime | None = None) -> bool:
+    """The periodic full rebuild (``manage.py build_partner_index --when-due``, run by cron or
+    the jobs loop): build the index again when it is missing, behind the registry, or older
+    than ``CLUSTERHUB_PARTNER_INDEX_REBUILD_HOURS`` — which takes in what the registry version
+    does not see (a project's dates, a theme's slug, a new release's ranker). Returns whether
+    it was built."""
+    now = now or timezone.now()
+    max_age = dt.timedelta(hours=settings.CLUSTERHUB_PARTNER_INDEX_REBUILD_HOURS)
     with index_store.writing():
-        version = engine_input.registry_version()
         stored = index_store.load()
-        if stored is not None and stored.source_version == version:
+        if (
+            stored is not None
+            and stored.source_version == engine_input.registry_version()
+            and now - stored.built_at < max_age
+        ):
             return False
-        return _catch_up(stored, version, "catch-up")
-
-
-def _catch_up(stored: index_store.StoredIndex | None, version: str, cause: str) -> bool:
-    try:
-        if stored is None:
-            raise RebuildNeeded("no stored index")
-        updated, changed = _updated_in_place(stored, version)
-    except RebuildNeeded as reason:
-        logger.info("partner index rebuilt for %s: %s", cause, reason)
         _rebuild()
         return True
-    vectors.update_vectors(
-        stored.lsa, [int(o.id) for o in changed], [_vector_text(o) for o in changed]
-    )
-    index_store.save(updated)
-    logger.info(
-        "partner index updated in place for %s: profiles %s",
-        cause,
-        ", ".join(o.id for o in changed),
-    )
-    return True
 
 
-def _updated_in_place(
-    stored: index_store.StoredIndex, version: str
-) -> tuple[index_store.StoredIndex, list[matching.Organisation]]:
-    """The stored index with every profile saved since its version replaced (and those
-    profiles); raises ``RebuildNeeded`` where only a full build can take the changes in.
-
-    ``version`` is read before the profiles: a save in between is applied now and again by
-    its own task, which is harmless."""
-    changed_pks = engine_input.changed_since(stored.source_version)
-    if changed_pks is None:
-        raise RebuildNeeded("the stored index reflects an empty registry")
-    if len(changed_pks) > MAX_IN_PLACE_UPDATES:
-        raise RebuildNeeded(f"{len(changed_pks)} profiles changed")
-    index = stored.index
-    registry = Organisation.objects.values_list("pk", flat=True)
-    if {engine_input.engine_id(pk) for pk in registry} != index.position.keys():
-        raise RebuildNeeded("organisations were added or deleted")
-    if vectors.uses_vectors() and stored.lsa is None:
-        raise RebuildNeeded("no LSA model to project the profiles with")
-    changed = engine_input.engine_organisations(changed_pks)
-    for organisation in changed:
-        index = updated_index(index, organisation)
-    updated = index_store.StoredIndex(
-        index=index,
-        built_at=stored.built_at,
-        source_version=version,
-        lsa=stored.lsa,
-        updated_at=timezone.now(),
-    )
-    return updated, changed
+def _rebuild_if_stale(cause: str) -> bool:
+    with index_store.writing():
+        stored = index_store.load()
+        if stored is not None and stored.source_version == engine_input.registry_version():
+            logger.info("partner index already current (%s)", cause)
+            return False
+        logger.info("partner index rebuilt for %s", cause)
+        _rebuild()
+        return True
 
 
 @transaction.atomic

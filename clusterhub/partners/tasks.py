@@ -15,6 +15,5 @@ def refresh_partner_index(organisation_id: int) -> bool:
 
 @task()
 def catch_up_partner_index() -> bool:
-    """Enqueued when a web worker finds no index or one behind the registry: brings it level
-    in place where it can, and builds it whole only where it must."""
+    """Enqueued when a web worker finds no index or one behind the registry: builds it again."""
     return services.catch_up_partner_index()

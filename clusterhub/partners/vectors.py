@@ -122,21 +122,6 @@ def store_vectors(
     return len(rows)
 
 
-def update_vectors(
-    model: LsaModel | None, organisation_ids: Sequence[int], texts: Sequence[str]
-) -> int:
-    """Re-project these organisations' texts with the stored model and replace their rows
-    (PostgreSQL only); words the model has never seen count only after the next full fit.
-    Returns how many rows were written."""
-    if not uses_vectors() or model is None:
-        return 0
-    rows = _vector_rows(model, organisation_ids, texts)
-    with transaction.atomic():
-        OrganisationVector.objects.filter(organisation_id__in=list(organisation_ids)).delete()
-        OrganisationVector.objects.bulk_create(rows, batch_size=_BATCH)
-    return len(rows)
-
-
 def text_candidates(model: LsaModel | None, text: str, limit: int) -> list[int] | None:
     """Ids of the ``limit`` profiles nearest to ``text`` through the HNSW index; ``None``
     where there are no stored vectors to ask (SQLite, or a text with no known word)."""

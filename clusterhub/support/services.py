@@ -1,11 +1,12 @@
 """Booking consultations: free slots, a booking that is never doubled, moving and cancelling
 by the mailed link, and the adviser's record of the talk.
 
-A booking is checked and written under a lock on the adviser's user row (``SELECT … FOR
-UPDATE`` on PostgreSQL; on SQLite the settings' ``BEGIN IMMEDIATE`` takes the database's write
-lock), the same discipline as an event's places: two founders who pick the same slot at the
-same moment queue, and the second finds it taken. A partial unique index on (adviser, start)
-of the booked rows is the last guard. Mails are only owed inside; the worker sends them.
+A booking is checked and written under a lock on the adviser's user row
+(``core.locks.lock_adviser``: ``SELECT … FOR UPDATE`` on PostgreSQL; on SQLite the settings'
+``BEGIN IMMEDIATE`` takes the database's write lock), the same discipline as an event's
+places: two founders who pick the same slot at the same moment queue, and the second finds it
+taken. A partial unique index on (adviser, start) of the booked rows is the last guard.
+Mails are only owed inside; the worker sends them.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.audit.services import Actor, UserActor
+from clusterhub.core.locks import lock_adviser
 from clusterhub.crm import services as crm
 from clusterhub.crm.models import Interaction
 from clusterhub.directory.models import Organisation
@@ -157,10 +158,6 @@ def _find_slot(
     )
 
 
-def _lock_adviser(adviser_id: int) -> None:
-    get_user_model().objects.select_for_update().only("pk").get(pk=adviser_id)
-
-
 def _is_taken(slot: Slot, ignore: Booking | None) -> bool:
     others = Booking.objects.filter(
         adviser_id=slot.adviser_id,
@@ -195,7 +192,7 @@ def book_consultation(
     slot = _find_slot(offer, slot_key, now)
     try:
         with transaction.atomic():
-            _lock_adviser(slot.adviser_id)
+            lock_adviser(slot.adviser_id)
             if _is_taken(slot, None):
                 raise _taken_now(offer, now, None)
             booking = Booking.objects.create(
@@ -233,7 +230,7 @@ def move_booking(booking: Booking, slot_key: str, *, now: dt.datetime | None = N
     before = booking.starts_at
     try:
         with transaction.atomic():
-            _lock_adviser(slot.adviser_id)
+            lock_adviser(slot.adviser_id)
             if _is_taken(slot, booking):
                 raise _taken_now(booking.offer, now, booking)
             Booking.objects.filter(pk=booking.pk).update(
@@ -288,16 +285,19 @@ def record_outcome(actor: UserActor, booking: Booking, outcome: Outcome) -> Book
             notes = outcome.topics
             if outcome.next_step:
                 notes += "\n\n" + _("Nächster Schritt: %(step)s") % {"step": outcome.next_step}
-            booking.interaction = crm.record_interaction(
+            subject = _("Beratung: %(offer)s") % {"offer": booking.offer.name}
+            booking.interaction = crm.log_interaction(
                 actor,
                 outcome.organisation,
-                cluster_id=booking.offer.cluster_id,
-                kind=Interaction.Kind.MEETING,
-                occurred_on=timezone.localtime(booking.starts_at).date(),
-                subject=_("Beratung: %(offer)s") % {"offer": booking.offer.name},
-                notes=notes,
-                follow_up=outcome.follow_up,
-                follow_up_due_on=outcome.follow_up_due_on,
+                {
+                    "cluster": booking.offer.cluster,
+                    "kind": Interaction.Kind.MEETING,
+                    "occurred_on": timezone.localtime(booking.starts_at).date(),
+                    "subject": subject[:200],
+                    "notes": notes,
+                    "follow_up": outcome.follow_up if outcome.follow_up_due_on else "",
+                    "follow_up_due_on": outcome.follow_up_due_on,
+                },
             )
         audit.audited_save(
             actor,

@@ -36,10 +36,10 @@ and ``text``. An optional sentence-embedding encoder (``encoders.TextEncoder``) 
 ``embeddings`` extra is installed (weights in its wheel, no torch, no download) and None
 otherwise; nothing in the default install needs it.
 
-A changed profile reaches a built index without a new build: ``update.updated_index(index,
-organisation)`` replaces that organisation's rows (categories, themes, BM25 document,
-embedding) and raises ``update.RebuildNeeded`` where only a full build can take the change in
-(a new organisation, a kind, country or theme the index has never seen).
+An index is always built whole (``build_index``): a changed profile or tie is taken in by
+building again, which takes seconds for a regional registry of a few thousand organisations
+(``bench/matching/speed.py`` measures large ones); the index pickles as it is (the analyser
+makes its stemmers again when it is read).
 
 The command line ``clusterhub match`` (``cli``) reads and writes the JSON Lines of
 ``shared/formats/matching.md``.
@@ -49,7 +49,6 @@ from clusterlogic.matching.encoders import TextEncoder
 from clusterlogic.matching.index import METHODS, MatchIndex, UnknownOrganisation, build_index
 from clusterlogic.matching.model import KINDS, Organisation, Query, Ranked, ReasonPart, Tie
 from clusterlogic.matching.reasons import describe
-from clusterlogic.matching.update import RebuildNeeded, updated_index
 
 __all__ = [
     "KINDS",
@@ -59,11 +58,9 @@ __all__ = [
     "Query",
     "Ranked",
     "ReasonPart",
-    "RebuildNeeded",
     "TextEncoder",
     "Tie",
     "UnknownOrganisation",
     "build_index",
     "describe",
-    "updated_index",
 ]

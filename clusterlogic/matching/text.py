@@ -11,18 +11,15 @@ half a minute to load, too much for a web worker; a corpus vocabulary is enough 
 
 from __future__ import annotations
 
-import copy
 import itertools
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import bm25s
 import numpy as np
 import Stemmer
-from bm25s.scoring import _select_idf_scorer, _select_tfc_scorer
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_GERMAN
 from numpy.typing import NDArray
 
@@ -40,9 +37,8 @@ _STOPWORDS = frozenset(STOPWORDS_GERMAN) | frozenset(STOPWORDS_EN) | _NEED_WORDS
 # Linking elements ("Fugen") between the parts of a German compound: Arbeit-s-platz.
 _LINKS = ("", "s", "es", "n", "en", "e", "er")
 _MIN_PART = 4
-# BM25 variants whose stored score of a (term, document) pair depends on that pair, the term's
-# document frequency and the average length only; bm25l/bm25+ also keep per-term arrays.
-_PAIRWISE_METHODS = frozenset(("robertson", "lucene", "atire"))
+# The Snowball algorithms of every analyser: profiles mix German and English.
+_STEMMER_ALGORITHMS = ("german", "english")
 
 
 def words(text: str) -> list[str]:
@@ -86,11 +82,6 @@ class CompoundSplitter:
                 return best
         return best
 
-    def knowing(self, new_words: Iterable[str]) -> CompoundSplitter:
-        """A splitter that also knows ``new_words``; this one where it knows them all."""
-        unknown = {w for w in new_words if len(w) >= _MIN_PART} - self._known
-        return CompoundSplitter(self._known | unknown) if unknown else self
-
     def join(self, first: str, second: str) -> str | None:
         """The known compound made of two adjacent words, if any ("Wasserstoff-Brenner")."""
         for link in _LINKS:
@@ -101,22 +92,24 @@ class CompoundSplitter:
 
 
 class Analyzer:
-    """Turns text into index terms (stems of words and of their compound parts)."""
+    """Turns text into index terms (stems of words and of their compound parts).
+
+    Pickles without its PyStemmer objects (which cannot be pickled): they are made again from
+    the fixed algorithm names when the analyser is read back."""
 
     def __init__(self, vocabulary: Iterable[str] = ()) -> None:
-        self._german = Stemmer.Stemmer("german")
-        self._english = Stemmer.Stemmer("english")
+        self._german, self._english = _stemmers()
         self._stems: dict[str, tuple[str, ...]] = {}
         self.splitter = CompoundSplitter(vocabulary)
 
-    def knowing(self, new_words: Iterable[str]) -> Analyzer:
-        """An analyzer whose compound splitter also knows ``new_words`` (self if it does)."""
-        splitter = self.splitter.knowing(new_words)
-        if splitter is self.splitter:
-            return self
-        analyzer = Analyzer()
-        analyzer.splitter = splitter
-        return analyzer
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        del state["_german"], state["_english"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._german, self._english = _stemmers()
 
     def stems(self, word: str) -> tuple[str, ...]:
         cached = self._stems.get(word)
@@ -143,6 +136,11 @@ class Analyzer:
         return terms
 
 
+def _stemmers() -> tuple[Any, Any]:
+    german, english = (Stemmer.Stemmer(algorithm) for algorithm in _STEMMER_ALGORITHMS)
+    return german, english
+
+
 @dataclass(frozen=True)
 class TextIndex:
     """BM25 over profile texts; ``scores`` gives one score per indexed profile."""
@@ -151,9 +149,6 @@ class TextIndex:
     retriever: bm25s.BM25 | None
     vocabulary: frozenset[str]
     size: int
-    # Mean number of terms per profile when built (bm25s keeps it nowhere); None in indexes
-    # stored before it was kept, which then cannot replace a document.
-    average_length: float | None = None
 
     def scores(self, text: str) -> SparseRow:
         """BM25 of every profile that shares a term with ``text`` (summed from the term columns)."""
@@ -238,127 +233,4 @@ def build_text_index(texts: Sequence[str]) -> TextIndex:
     retriever.index(corpus, show_progress=False)
     _sort_postings(retriever.scores)
     known = frozenset(t for t in retriever.vocab_dict if t)
-    # As bm25s computes it, so that a replaced document scores as it would have when built.
-    average_length = float(np.array([len(terms) for terms in corpus]).mean())
-    return TextIndex(analyzer, retriever, known, len(texts), average_length)
-
-
-def replaced_document(index: TextIndex, position: int, text: str) -> TextIndex | None:
-    """``index`` with the profile at ``position`` re-analysed from ``text``; ``None`` where that
-    takes a rebuild (no BM25 matrix yet, a BM25 variant with per-term arrays, an index stored
-    before the average length was kept). ``index`` itself is left as it was.
-
-    Exact for the document frequencies: a term that the profile gains or loses gets its idf
-    recomputed and its other documents rescaled (only the columns of the profile's old and new
-    terms are touched). Stale until the next full build: the average profile length, with
-    which every other profile's term frequencies stay normalised, and the compound-splitting
-    vocabulary, which learns the profile's new words but forgets none and splits no other
-    profile again.
-    """
-    retriever = index.retriever
-    average_length = index.average_length
-    if retriever is None or average_length is None or retriever.method not in _PAIRWISE_METHODS:
-        return None
-    analyzer = index.analyzer.knowing(words(text))
-    counts = Counter(analyzer.terms(text))
-    matrix = retriever.scores
-    indptr = np.asarray(matrix["indptr"], dtype=np.int64)
-    indices, data = matrix["indices"], matrix["data"]
-    vocabulary = dict(retriever.vocab_dict)
-    # bm25s gives the empty token "" the id after the last column, with no column of its own.
-    first_new = next_id = max(vocabulary.values(), default=-1) + 1
-    for term in counts:
-        if term not in vocabulary:
-            vocabulary[term] = next_id
-            next_id += 1
-    columns = next_id if next_id > first_new else len(indptr) - 1
-    indptr = np.concatenate([indptr, np.full(columns + 1 - len(indptr), indptr[-1])])
-
-    removed = np.flatnonzero(indices == position)
-    old_columns = np.searchsorted(indptr, removed, side="right") - 1
-    new_columns = np.array(sorted(vocabulary[t] for t in counts), dtype=np.int64)
-    old_frequency = np.diff(indptr)
-    new_frequency = old_frequency.copy()
-    new_frequency[old_columns] -= 1
-    new_frequency[new_columns] += 1
-
-    keep = np.ones(len(indices), dtype=bool)
-    keep[removed] = False
-    kept_data, kept_indices = data[keep], indices[keep]
-    removed_before = np.concatenate([[0], np.cumsum(np.bincount(old_columns, minlength=columns))])
-    kept_indptr = indptr - removed_before
-
-    idf = _select_idf_scorer(retriever.idf_method)
-    _rescale_idf(kept_data, kept_indptr, old_frequency, new_frequency, idf, index.size)
-    values = _document_scores(
-        retriever,
-        {vocabulary[t]: n for t, n in counts.items()},
-        [idf(int(new_frequency[c]), N=index.size) for c in new_columns],
-        average_length,
-    ).astype(kept_data.dtype)
-    # Each new entry goes where the column's ascending document order puts it.
-    slots = np.array(
-        [
-            kept_indptr[c]
-            + np.searchsorted(kept_indices[kept_indptr[c] : kept_indptr[c + 1]], position)
-            for c in new_columns
-        ],
-        dtype=np.int64,
-    )
-    added_before = np.concatenate([[0], np.cumsum(np.bincount(new_columns, minlength=columns))])
-    updated = copy.copy(retriever)
-    updated.scores = {
-        "data": np.insert(kept_data, slots, values),
-        "indices": np.insert(kept_indices, slots, position).astype(indices.dtype),
-        "indptr": kept_indptr + added_before,
-        "num_docs": index.size,
-    }
-    updated.vocab_dict = vocabulary
-    updated.unique_token_ids_set = set(vocabulary.values())
-    return replace(
-        index,
-        analyzer=analyzer,
-        retriever=updated,
-        vocabulary=index.vocabulary | frozenset(counts),
-    )
-
-
-def _rescale_idf(
-    data: NDArray[np.floating[Any]],
-    indptr: NDArray[np.int64],
-    old_frequency: NDArray[np.int64],
-    new_frequency: NDArray[np.int64],
-    idf: Callable[..., float],
-    documents: int,
-) -> None:
-    """Scale the stored scores of each column whose document frequency changed (in place: the
-    arrays are the caller's fresh copies) by the ratio of its new to its old idf."""
-    for column in np.flatnonzero(old_frequency != new_frequency):
-        before, after = int(old_frequency[column]), int(new_frequency[column])
-        start, end = int(indptr[column]), int(indptr[column + 1])
-        if before and after and end > start:
-            old_idf = float(np.float32(idf(before, N=documents)))
-            new_idf = float(np.float32(idf(after, N=documents)))
-            scaled = data[start:end].astype(np.float64) * (new_idf / old_idf)
-            data[start:end] = scaled.astype(data.dtype)
-
-
-def _document_scores(
-    retriever: bm25s.BM25,
-    frequency_of_column: dict[int, int],
-    idfs: Sequence[float],
-    average_length: float,
-) -> NDArray[np.floating[Any]]:
-    """The BM25 score of one document for each of its columns (ascending), computed with the
-    same arithmetic and dtypes as bm25s's ``_build_scores_and_indices_for_matrix``."""
-    columns = sorted(frequency_of_column)
-    frequencies = np.array([frequency_of_column[c] for c in columns], dtype=retriever.dtype)
-    term_part = _select_tfc_scorer(retriever.method)(
-        tf_array=frequencies,
-        l_d=int(frequencies.sum()),
-        l_avg=np.float64(average_length),
-        k1=retriever.k1,
-        b=retriever.b,
-        delta=retriever.delta,
-    )
-    return np.asarray(np.array(idfs, dtype=retriever.dtype) * term_part)
+    return TextIndex(analyzer, retriever, known, len(texts))

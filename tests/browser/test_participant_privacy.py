@@ -7,9 +7,9 @@ from playwright.sync_api import Page, expect
 
 from clusterhub.accounts.models import Account
 from clusterhub.events import services as event_services
-from clusterhub.events.tests.conftest import make_event, person_data
 from tests.browser.test_registry_flow import log_in
 from tests.factories import AccountFactory, ClusterFactory
+from tests.support.events import make_event, person_data
 
 
 def test_another_clusters_manager_and_a_reader_do_not_see_who_registered(page: Page) -> None:

@@ -25,8 +25,6 @@ from typing import Any
 import pytest
 from django.test import override_settings
 
-from tests.support.mail import smtp_server  # noqa: F401  (fixture made available everywhere)
-
 DATABASE_MARKERS = {
     "postgresql": "needs PostgreSQL; deselected when the tests run on SQLite",
     "sqlite": "needs SQLite; deselected when the tests run on PostgreSQL",

@@ -12,7 +12,7 @@ from clusterhub.conftest import Registry
 from clusterhub.directory.models import Person
 from clusterhub.events import services as event_services
 from clusterhub.events.models import Event
-from clusterhub.events.tests.conftest import make_event, person_data
+from tests.support.events import make_event, person_data
 
 ROLES = ["anonymous", "admin", "medtech_manager", "smart_manager", "reader", "member"]
 STAFF = {"admin": 200, "medtech_manager": 200, "smart_manager": 200, "reader": 200, "member": 403}

@@ -264,11 +264,7 @@ PAGES: list[Page] = [
     ),
 ]
 # Pairs whose answer today is not what the rule says; left out of the matrix and reported.
-KNOWN_WRONG: dict[tuple[str, str], str] = {
-    ("add membership", "reader"): "a staff reader's POST gets the form back (200) with no cluster "
-    "to choose, instead of 403; nothing is written",
-    ("new note", "reader"): "the same: the form back (200) with no cluster to choose, not 403",
-}
+KNOWN_WRONG: dict[tuple[str, str], str] = {}
 CASES = [
     pytest.param(method, url, role, expected[role], id=f"{name}-{method}-{role}")
     for name, method, url, expected in PAGES

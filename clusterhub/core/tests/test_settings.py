@@ -121,3 +121,34 @@ def test_the_public_url_follows_the_serve_address_unless_set(tmp_path: Path) -> 
     assert derived["SITE_URL"] == "http://0.0.0.0:8080"
     assert "0.0.0.0" in str(derived["ALLOWED_HOSTS"])
     assert named["SITE_URL"] == "https://cluster.example.de"
+
+
+def test_every_setting_read_is_declared_in_config_settings() -> None:
+    """A setting of our own is read as ``settings.NAME`` and declared (with its default and
+    its environment variable) in ``config/settings.py`` — never ``getattr(settings, …,
+    default)``, which hides a second default where nobody looks for it."""
+    from django.conf import global_settings
+
+    import config.settings as declared
+
+    sources = [
+        path
+        for package in ("clusterhub", "clusterlogic", "config")
+        for path in (ROOT / package).rglob("*.py")
+        if "tests" not in path.parts
+    ]
+    with_default = [
+        str(path.relative_to(ROOT))
+        for path in sources
+        if "getattr(settings," in path.read_text(encoding="utf-8")
+    ]
+    read = {
+        name
+        for path in sources
+        for name in re.findall(r"\bsettings\.([A-Z][A-Z0-9_]+)", path.read_text(encoding="utf-8"))
+    }
+    undeclared = sorted(
+        name for name in read if not hasattr(declared, name) and not hasattr(global_settings, name)
+    )
+    assert with_default == []
+    assert undeclared == []

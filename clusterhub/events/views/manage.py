@@ -27,7 +27,7 @@ def _event_form_page(request: HttpRequest, event: Event | None) -> HttpResponse:
     viewer = viewer_for(request.user)
     form = EventForm(request.POST or None, instance=event, viewer=viewer)
     if request.method == "POST" and form.is_valid():
-        saved = editing.save_event(request.user, form)
+        saved = editing.save_event(request.user, form.instance, form.cleaned_data)
         messages.success(request, _("Die Veranstaltung wurde gespeichert."))
         return redirect("events:participants", pk=saved.pk)
     return render(request, "events/staff/event_form.html", {"form": form, "event": event})
@@ -50,7 +50,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _format_form_page(request: HttpRequest, event_format: Format | None) -> HttpResponse:
     form = FormatForm(request.POST or None, instance=event_format, viewer=viewer_for(request.user))
     if request.method == "POST" and form.is_valid():
-        editing.save_format(request.user, form)
+        editing.save_format(request.user, form.instance, form.cleaned_data)
         messages.success(request, _("Das Format wurde gespeichert."))
         return redirect("events:staff_list")
     return render(request, "events/staff/format_form.html", {"form": form, "format": event_format})

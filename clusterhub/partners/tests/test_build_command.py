@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from io import StringIO
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from clusterhub.partners import index_store
+from clusterhub.partners import index_store, services
 from tests.factories import OrganisationFactory
 
 
@@ -26,3 +27,22 @@ def test_build_partner_index_writes_the_index(tmp_path: Path) -> None:
     index_store.forget_loaded()
     assert stored is not None
     assert "Partner-Index gebaut" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_periodic_rebuild_builds_only_when_due() -> None:
+    OrganisationFactory.create(name="Wasserstoff Rhein-Neckar GmbH", offers="Elektrolyse")
+    out = StringIO()
+    call_command("build_partner_index", "--when-due", stdout=out)  # no index yet: due
+    assert "Partner-Index gebaut" in out.getvalue()
+    built = index_store.load()
+    assert built is not None
+
+    out = StringIO()
+    call_command("build_partner_index", "--when-due", stdout=out)
+    assert "aktuell" in out.getvalue()
+
+    a_day_later = built.built_at + dt.timedelta(hours=24, minutes=1)
+    assert services.rebuild_partner_index_when_due(a_day_later) is True
+    stored = index_store.load()
+    assert stored is not None and stored.built_at > built.built_at

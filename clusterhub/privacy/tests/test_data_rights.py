@@ -19,9 +19,9 @@ from clusterhub.directory.models import Person
 from clusterhub.events import services as event_services
 from clusterhub.events.models import Event, EventMail, Registration
 from clusterhub.events.statistics import event_statistics
-from clusterhub.events.tests.conftest import make_event, person_data
 from clusterhub.matchmaking.models import MeetingRequest, Participant
 from tests.factories import InteractionFactory
+from tests.support.events import make_event, person_data
 
 Login = Callable[[str], Client]
 

@@ -30,7 +30,7 @@ class Command(BaseCommand):
         )
         for line in login_lines(logins):
             self.stdout.write(line)
-        mail_dir = getattr(settings, "EMAIL_FILE_PATH", "")
+        mail_dir = settings.EMAIL_FILE_PATH
         if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend") and mail_dir:
             self.stdout.write(
                 f"E-Mails der Demo werden nicht versandt, sondern in {mail_dir} abgelegt."

@@ -54,7 +54,7 @@ class Command(BaseCommand):
                 f"Die Datenbank enthält schon {count} Organisationen – Demo nicht geladen."
             )
             return
-        cordis_dir = options["cordis_dir"] or getattr(settings, "CORDIS_DATA_DIR", None)
+        cordis_dir = options["cordis_dir"] or settings.CORDIS_DATA_DIR
         started = time.perf_counter()
         result = load_demo(
             DemoOptions(

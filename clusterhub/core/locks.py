@@ -1,0 +1,69 @@
+"""Every row lock of the site, named, in one module, taken in one fixed order.
+
+A transaction that needs more than one of these takes them from top to bottom, never back
+up, so two transactions can never each hold a lock the other waits for:
+
+1. the event row (``lock_event``) — it guards the places, the waitlist and offers
+   (``events.services``), who is invited (``events.invitations``) and that one event never has
+   two scheduling runs (``matchmaking.schedule_runs``);
+2. a registration row (``lock_registration``) — staff's review of who registered
+   (``events.review``);
+3. matchmaking participant rows (``lock_participants``, in ascending pk) — two placements for
+   the same people at once (``matchmaking.placement``);
+4. meeting request rows (``lock_meeting_request``, ``live_meeting_requests_for_update``) — a
+   request and its answer (``matchmaking.services``, ``matchmaking.placement``);
+5. an adviser's user row (``lock_adviser``) — one consultation slot is never booked twice
+   (``support.services``); taken alone, never with the others.
+
+Each helper must run inside ``transaction.atomic()``. On PostgreSQL each is a
+``SELECT … FOR UPDATE``. SQLite has no row locks (Django drops ``FOR UPDATE`` there): the
+settings' ``transaction_mode=IMMEDIATE`` takes the database's one write lock at ``BEGIN``, so
+every write transaction already runs alone and the order holds trivially. Registrations
+queue in front of that lock on a Python lock of their own (``events.services.places_transaction``)
+so that under a rush the lock is handed on at once instead of after SQLite's busy sleeps.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+
+from clusterhub.events.models import Event, Registration
+from clusterhub.matchmaking.models import MeetingRequest, Participant
+
+
+def lock_event(event_id: int) -> Event:
+    """The event row, locked: its places, waitlist, invitations and runs change one at a time."""
+    return Event.objects.select_for_update().get(pk=event_id)
+
+
+def lock_event_row(event_id: int) -> None:
+    """Lock the event row without loading it (only its pk is read)."""
+    Event.objects.select_for_update().only("pk").get(pk=event_id)
+
+
+def lock_registration(registration_id: int) -> Registration:
+    """The registration row with its event, locked (on PostgreSQL the joined event row is
+    locked in the same statement, which keeps the order: event, then registration)."""
+    return Registration.objects.select_for_update().select_related("event").get(pk=registration_id)
+
+
+def lock_participants(*participant_ids: int) -> None:
+    """Lock matchmaking participants, in ascending pk so that two pairs never cross."""
+    list(Participant.objects.select_for_update().filter(pk__in=participant_ids).order_by("pk"))
+
+
+def lock_meeting_request(request_id: int) -> MeetingRequest:
+    """The meeting request row, re-read and locked."""
+    return MeetingRequest.objects.select_for_update().get(pk=request_id)
+
+
+def live_meeting_requests_for_update() -> QuerySet[MeetingRequest]:
+    """The requests still open or accepted, locked as they are read (the queryset is lazy:
+    the rows a later ``.filter(...).first()`` or ``.exists()`` reads are the ones locked)."""
+    return MeetingRequest.objects.select_for_update().filter(status__in=MeetingRequest.LIVE)
+
+
+def lock_adviser(adviser_id: int) -> None:
+    """An adviser's user row, locked: their consultation bookings change one at a time."""
+    get_user_model().objects.select_for_update().only("pk").get(pk=adviser_id)
