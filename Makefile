@@ -82,6 +82,7 @@ demo: export EMAIL_BACKEND ?= django.core.mail.backends.filebased.EmailBackend
 demo: migrate static
 	$(MANAGE) load_demo --if-empty --no-logins
 	$(MANAGE) load_demo_events --if-empty
+	$(MANAGE) load_demo_consultations --if-empty
 	$(MANAGE) build_partner_index
 	$(MANAGE) demo_logins
 	PYTHON=$(PY) scripts/serve_demo.sh

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("clusterhub.privacy.urls")),
     path("", include("clusterhub.events.urls")),
     path("", include("clusterhub.matchmaking.urls")),
+    path("", include("clusterhub.support.urls")),
     path("intern/", include("clusterhub.crm.urls")),
     path("intern/", include("clusterhub.audit.urls")),
     path("intern/", include("clusterhub.partners.urls")),

@@ -11,7 +11,9 @@ up, so two transactions can never each hold a lock the other waits for:
 3. matchmaking participant rows (``lock_participants``, in ascending pk) — two placements for
    the same people at once (``matchmaking.placement``);
 4. meeting request rows (``lock_meeting_request``, ``live_meeting_requests_for_update``) — a
-   request and its answer (``matchmaking.services``, ``matchmaking.placement``).
+   request and its answer (``matchmaking.services``, ``matchmaking.placement``);
+5. an adviser's user row (``lock_adviser``) — one consultation slot is never booked twice
+   (``support.services``); taken alone, never with the others.
 
 Each helper must run inside ``transaction.atomic()``. On PostgreSQL each is a
 ``SELECT … FOR UPDATE``. SQLite has no row locks (Django drops ``FOR UPDATE`` there): the
@@ -23,6 +25,7 @@ so that under a rush the lock is handed on at once instead of after SQLite's bus
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
 from clusterhub.events.models import Event, Registration
@@ -59,3 +62,8 @@ def live_meeting_requests_for_update() -> QuerySet[MeetingRequest]:
     """The requests still open or accepted, locked as they are read (the queryset is lazy:
     the rows a later ``.filter(...).first()`` or ``.exists()`` reads are the ones locked)."""
     return MeetingRequest.objects.select_for_update().filter(status__in=MeetingRequest.LIVE)
+
+
+def lock_adviser(adviser_id: int) -> None:
+    """An adviser's user row, locked: their consultation bookings change one at a time."""
+    get_user_model().objects.select_for_update().only("pk").get(pk=adviser_id)

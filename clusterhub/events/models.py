@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -292,14 +293,23 @@ class EventMail(models.Model):
         MATCHMAKING_WELCOME = "matchmaking_welcome", _("Matchmaking-Zugang")
         MATCHMAKING_AGENDA = "matchmaking_agenda", _("Matchmaking-Terminplan")
 
-    # Exactly one of the two is set: invitations go to people who have no registration yet.
+    # Exactly one recipient is set: a registration, an invitation (people who have no
+    # registration yet), or a row of another app named by its model label and id (a
+    # consultation booking), whose preparer finds the address.
     registration = models.ForeignKey(
         Registration, null=True, blank=True, on_delete=models.CASCADE, related_name="mails"
     )
     invitation = models.ForeignKey(
         Invitation, null=True, blank=True, on_delete=models.CASCADE, related_name="mails"
     )
-    kind = models.CharField(_("Art"), max_length=30, choices=Kind.choices)
+    # Labels of the kinds other apps register (``outbox.register_preparer``).
+    other_kind_labels: ClassVar[dict[str, Any]] = {}
+
+    subject_type = models.CharField(max_length=60, blank=True, default="")
+    subject_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # The kinds above are the events' own; other apps register theirs with the outbox
+    # (``outbox.register_preparer(kind, preparer, label)``), so the column has no fixed choices.
+    kind = models.CharField(_("Art"), max_length=30)
     # What makes a repeated kind a new mail (the agenda it announces); empty for one-off kinds.
     occasion = models.CharField(_("Anlass"), max_length=200, blank=True, default="")
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
@@ -327,12 +337,31 @@ class EventMail(models.Model):
             models.UniqueConstraint(
                 fields=["invitation", "kind"], name="eventmail_once_per_invitation"
             ),
+            models.UniqueConstraint(
+                fields=["subject_type", "subject_id", "kind", "occasion"],
+                condition=models.Q(subject_id__isnull=False),
+                name="eventmail_once_per_subject_occasion",
+            ),
             models.CheckConstraint(
-                condition=models.Q(registration__isnull=True, invitation__isnull=False)
-                | models.Q(registration__isnull=False, invitation__isnull=True),
+                condition=models.Q(
+                    registration__isnull=True, invitation__isnull=False, subject_id__isnull=True
+                )
+                | models.Q(
+                    registration__isnull=False, invitation__isnull=True, subject_id__isnull=True
+                )
+                | models.Q(
+                    registration__isnull=True, invitation__isnull=True, subject_id__isnull=False
+                ),
                 name="eventmail_one_recipient",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} – {self.registration or self.invitation}"
+        owner = self.registration or self.invitation or f"{self.subject_type} {self.subject_id}"
+        return f"{self.kind_label} – {owner}"
+
+    @property
+    def kind_label(self) -> str:
+        if self.kind in self.Kind.values:
+            return str(self.Kind(self.kind).label)
+        return str(self.other_kind_labels.get(self.kind, self.kind))

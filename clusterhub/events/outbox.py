@@ -18,11 +18,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from clusterhub.core.background import enqueue_on_commit
 from clusterhub.events.models import EventMail, Invitation, Registration
@@ -47,8 +50,12 @@ Preparer = Callable[[EventMail], Prepared | None]
 _PREPARERS: dict[str, Preparer] = {}
 
 
-def register_preparer(kind: str, preparer: Preparer) -> None:
+def register_preparer(kind: str, preparer: Preparer, label: str | Promise | None = None) -> None:
+    """How mails of ``kind`` are written; ``label`` names the kind for staff (the events'
+    own kinds are named by ``EventMail.Kind``)."""
     _PREPARERS[kind] = preparer
+    if label is not None:
+        EventMail.other_kind_labels[kind] = label
 
 
 def max_attempts() -> int:
@@ -75,6 +82,28 @@ def owe_mail(
     if created:
         enqueue_on_commit(DELIVER_TASK, mail.pk)
     return mail
+
+
+def owe_mail_about(subject: models.Model, kind: str, *, occasion: str = "") -> EventMail:
+    """Record a mail of another app about ``subject`` (a consultation booking) in the outbox,
+    once per subject, kind and occasion, and enqueue its delivery once the transaction
+    commits. The kind's preparer loads the subject with ``subject_of(mail, Model)``."""
+    mail, created = EventMail.objects.get_or_create(
+        subject_type=subject._meta.label_lower, subject_id=subject.pk, kind=kind, occasion=occasion
+    )
+    if created:
+        enqueue_on_commit(DELIVER_TASK, mail.pk)
+    return mail
+
+
+ModelT = TypeVar("ModelT", bound=models.Model)
+
+
+def subject_of(mail: EventMail, model: type[ModelT]) -> ModelT | None:
+    """The row a mail of another app is about, or None when it is gone."""
+    if mail.subject_type != model._meta.label_lower:
+        return None
+    return model._default_manager.filter(pk=mail.subject_id).first()
 
 
 def owe_invitation_mails(invitations: Iterable[Invitation]) -> list[EventMail]:

@@ -1,0 +1,93 @@
+"""The only doors to consultation offers and bookings.
+
+A booking holds a founder's name, address and concern: it is seen by the adviser who holds it,
+the managers of the offer's cluster and administrators; staff readers see offers and counts,
+never the people. The founder reaches their own booking only through its mailed link."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from clusterhub.accounts.roles import Viewer, viewer_for
+from clusterhub.support.models import Booking, ConsultationOffer, MaterialStream
+
+
+def public_offers() -> QuerySet[ConsultationOffer]:
+    return ConsultationOffer.objects.filter(active=True).select_related("cluster")
+
+
+def get_public_offer(slug: str) -> ConsultationOffer:
+    offer = public_offers().filter(slug=slug).first()
+    if offer is None:
+        raise Http404
+    return offer
+
+
+def offers_visible_to(viewer: Viewer) -> QuerySet[ConsultationOffer]:
+    offers = ConsultationOffer.objects.select_related("cluster")
+    if viewer.is_admin or viewer.is_staff_reader:
+        return offers.all()
+    if viewer.is_manager:
+        return offers.filter(
+            Q(cluster_id__in=viewer.managed_cluster_ids) | Q(advisers__id=viewer.user_id)
+        ).distinct()
+    return offers.none()
+
+
+def bookings_visible_to(viewer: Viewer) -> QuerySet[Booking]:
+    """Bookings with their people: administrators all, managers those of their clusters'
+    offers and those they hold as adviser; nobody else."""
+    bookings = Booking.objects.select_related("offer__cluster", "adviser", "organisation")
+    if viewer.is_admin:
+        return bookings.all()
+    if viewer.is_manager:
+        return bookings.filter(
+            Q(offer__cluster_id__in=viewer.managed_cluster_ids) | Q(adviser_id=viewer.user_id)
+        )
+    return bookings.none()
+
+
+def get_booking_for_user(user: AbstractBaseUser | AnonymousUser, pk: int) -> Booking:
+    """A booking for its adviser, its cluster's managers and administrators; 403 for other
+    staff (they know bookings exist, from the counts), 404 for everyone else."""
+    viewer = viewer_for(user)
+    booking = bookings_visible_to(viewer).filter(pk=pk).first()
+    if booking is None:
+        if viewer.is_agency_staff and Booking.objects.filter(pk=pk).exists():
+            raise PermissionDenied
+        raise Http404
+    return booking
+
+
+def booking_for_token(token: str) -> Booking:
+    """The booking behind a mailed link (also a cancelled one: its page says so); 404 for
+    an unknown token."""
+    booking = (
+        Booking.objects.filter(token=token).select_related("offer", "adviser").first()
+        if token
+        else None
+    )
+    if booking is None:
+        raise Http404
+    return booking
+
+
+def streams_visible_to(viewer: Viewer) -> QuerySet[MaterialStream]:
+    """Offered and sought streams are business facts, not personal data: the whole back
+    office sees them; a member organisation its own."""
+    streams = MaterialStream.objects.select_related("organisation")
+    if viewer.is_agency_staff:
+        return streams.all()
+    if viewer.is_member_editor and viewer.organisation_id is not None:
+        return streams.filter(organisation_id=viewer.organisation_id)
+    return streams.none()
+
+
+def get_stream_for_user(user: AbstractBaseUser | AnonymousUser, pk: int) -> MaterialStream:
+    stream = streams_visible_to(viewer_for(user)).filter(pk=pk).first()
+    if stream is None:
+        raise Http404
+    return stream

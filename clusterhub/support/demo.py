@@ -1,0 +1,184 @@
+"""Demo consultations of the article: the Exi-Gründungsberatung for social entrepreneurs
+(Social Economy, since July 2022) and the Digi-Pate's first talks for SMEs (Smart Industries,
+since July 2019), run by the clusters' managers, with a few bookings of generated founders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from faker import Faker
+
+from clusterhub.clusters.models import Cluster
+from clusterhub.directory.models import Organisation
+from clusterhub.support import ewc, places, services
+from clusterhub.support.models import Availability, ConsultationOffer, MaterialStream
+
+
+@dataclass(frozen=True)
+class OfferSpec:
+    slug: str
+    name: str
+    cluster: str
+    adviser: str
+    duration_minutes: int
+    location: str
+    description: str
+    hours: list[tuple[int, int, int]]  # (weekday, from hour, to hour)
+
+
+OFFERS = [
+    OfferSpec(
+        slug="exi-gruendungsberatung",
+        name="Exi-Gründungsberatung für Sozialunternehmen",
+        cluster="social-economy",
+        adviser="manager.social",
+        duration_minutes=60,
+        location="Social Impact Lab Mannheim, Hafenstraße 49",
+        description=(
+            "Kostenfreie Beratung für Gründerinnen und Gründer von Sozialunternehmen: "
+            "Geschäftsmodell, Rechtsform, Finanzierung und Förderprogramme. Gefördert im "
+            "Programm Existenzgründungsberatung des Landes; in Mannheim seit Juli 2022."
+        ),
+        hours=[(1, 9, 12), (3, 13, 16)],
+    ),
+    OfferSpec(
+        slug="digi-pate-erstgespraech",
+        name="Digi-Pate: Erstgespräch Digitalisierung",
+        cluster="smart-industries",
+        adviser="manager.smart",
+        duration_minutes=45,
+        location="Smart Production Demonstrator, MAFINEX-Technologiezentrum",
+        description=(
+            "Der Digi-Pate begleitet kleine und mittlere Unternehmen seit Juli 2019 in die "
+            "Digitalisierung: ein erstes Gespräch über Ihren Bedarf, danach Kontakte zu "
+            "Fachleuten aus dem Netzwerk."
+        ),
+        hours=[(0, 9, 12), (2, 9, 12), (4, 10, 12)],
+    ),
+]
+
+
+@transaction.atomic
+def load_demo_consultations(seed: int = 2026) -> tuple[int, int]:
+    """The offers with their weekly hours and a few bookings; returns (offers, bookings).
+    Offers whose cluster or adviser the demo lacks are left out."""
+    fake = Faker("de_DE")
+    fake.seed_instance(seed)
+    chooser = random.Random(seed)
+    offers = bookings = 0
+    for spec in OFFERS:
+        cluster = Cluster.objects.filter(slug=spec.cluster).first()
+        adviser = User.objects.filter(username=spec.adviser).first()
+        if cluster is None or adviser is None:
+            continue
+        offer, _created = ConsultationOffer.objects.update_or_create(
+            slug=spec.slug,
+            defaults={
+                "name": spec.name,
+                "cluster": cluster,
+                "duration_minutes": spec.duration_minutes,
+                "location": spec.location,
+                "description": spec.description,
+            },
+        )
+        offer.advisers.add(adviser)
+        for weekday, start, end in spec.hours:
+            Availability.objects.get_or_create(
+                offer=offer,
+                adviser=adviser,
+                weekday=weekday,
+                starts_at=dt.time(start),
+                ends_at=dt.time(end),
+            )
+        offers += 1
+        free = services.free_slots(offer)
+        for slot in chooser.sample(free, k=min(4, len(free))):
+            name = fake.name()
+            request = services.BookingRequest(
+                name=name,
+                email=f"{fake.user_name()}@example.org",
+                topic=chooser.choice(
+                    [
+                        "Gründung einer gemeinnützigen GmbH für Inklusionsarbeit",
+                        "Finanzierung eines Repair-Cafés als Sozialunternehmen",
+                        "Digitalisierung der Auftragsabwicklung im Handwerksbetrieb",
+                        "Einstieg in vorausschauende Wartung unserer Maschinen",
+                    ]
+                ),
+            )
+            services.book_consultation(offer, slot.key, request)
+            bookings += 1
+    return offers, bookings
+
+
+# (organisation, offer or need, material, code, tonnes a year, accepts) — plausible streams of
+# the region's firms for the circular-economy consortium; invented quantities.
+STREAMS = [
+    (
+        "Essity Operations Mannheim GmbH",
+        "offer",
+        "Faserreststoffe aus der Tissue-Herstellung",
+        "030305",
+        5000,
+        "exact",
+    ),
+    (
+        "MVV Energie AG",
+        "need",
+        "Faserreststoffe zur energetischen Verwertung",
+        "030305",
+        8000,
+        "group",
+    ),
+    (
+        "Daimler Truck AG",
+        "offer",
+        "Aluminiumspäne aus der Motorenfertigung",
+        "120103",
+        250,
+        "exact",
+    ),
+    ("ABB AG", "need", "Aluminium-Recyclat für Gehäuseguss", "120103", 100, "group"),
+    (
+        "Staatliche Rhein-Neckar-Hafengesellschaft Mannheim mbH",
+        "offer",
+        "Holzpaletten und Verpackungsholz",
+        "150103",
+        1200,
+        "exact",
+    ),
+    ("MVV Energie AG", "need", "Altholz für das Biomassekraftwerk", "150103", 20000, "exact"),
+    ("BASF SE", "offer", "Gips aus der Rauchgasentschwefelung", "100105", 40000, "exact"),
+]
+
+
+@transaction.atomic
+def load_demo_streams() -> int:
+    """The demo's material streams, for the organisations the demo has; returns how many."""
+    made = 0
+    for name, kind, material, code, tonnes, accepts in STREAMS:
+        organisation = Organisation.objects.filter(name=name).first()
+        if organisation is None:
+            continue
+        city = organisation.city or "Mannheim"
+        place = places.coordinates(city)
+        _stream, created = MaterialStream.objects.get_or_create(
+            organisation=organisation,
+            kind=kind,
+            ewc_code=code,
+            defaults={
+                "material": material,
+                "hazardous": ewc.codes()[code].hazardous,
+                "tonnes_per_year": tonnes,
+                "city": city,
+                "latitude": place[0] if place else None,
+                "longitude": place[1] if place else None,
+                "accepts": accepts,
+            },
+        )
+        made += int(created)
+    return made

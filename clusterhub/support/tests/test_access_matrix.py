@@ -1,0 +1,140 @@
+"""Every role against every page of the consultations, with the method it is used with."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.urls import resolve, reverse
+
+from clusterhub.support import services, streams
+from clusterhub.support.models import Booking, ConsultationOffer, MaterialStream
+from tests.support.registry import Registry
+
+from .conftest import make_offer
+
+ROLES = ["anonymous", "admin", "medtech_manager", "smart_manager", "reader", "member"]
+
+
+@dataclass
+class Site:
+    offer: ConsultationOffer
+    booking: Booking
+    stream: MaterialStream
+
+
+@pytest.fixture
+def site(registry: Registry) -> Site:
+    offer = make_offer(cluster=registry.smart, adviser=registry.users["smart_manager"])
+    booking = services.book_consultation(
+        offer,
+        services.free_slots(offer)[0].key,
+        services.BookingRequest("Aylin Demir", "aylin@example.org", "Gründung"),
+    )
+    stream = streams.record_stream(
+        registry.users["smart_manager"],
+        registry.smart_member,
+        streams.StreamData("offer", "Stahlschrott", "170405", Decimal(10), "Mannheim"),
+    )
+    return Site(offer, booking, stream)
+
+
+def expect(allowed: dict[str, int], default: int, anonymous: int = 302) -> dict[str, int]:
+    return {
+        role: allowed.get(role, anonymous if role == "anonymous" else default) for role in ROLES
+    }
+
+
+STAFF_PAGE = expect(
+    {"admin": 200, "medtech_manager": 200, "smart_manager": 200, "reader": 200}, 403
+)
+# A founder's data: the offer's cluster team and administrators; other staff 403.
+BOOKING = expect({"admin": 200, "smart_manager": 200}, 403)
+PUBLIC = dict.fromkeys(ROLES, 200)
+
+Url = Callable[[Site], str]
+CASES: list[tuple[str, str, Url, dict[str, int]]] = [
+    ("offers", "GET", lambda s: reverse("support:offers"), PUBLIC),
+    ("offer", "GET", lambda s: reverse("support:offer", args=[s.offer.slug]), PUBLIC),
+    ("manage by link", "GET", lambda s: reverse("support:manage", args=[s.booking.token]), PUBLIC),
+    ("bookings", "GET", lambda s: reverse("support:staff_bookings"), STAFF_PAGE),
+    ("booking", "GET", lambda s: reverse("support:booking_detail", args=[s.booking.pk]), BOOKING),
+    (
+        "booking outcome (empty form)",
+        "POST",
+        lambda s: reverse("support:booking_detail", args=[s.booking.pk]),
+        expect({"admin": 400, "smart_manager": 400}, 403),
+    ),
+    ("streams", "GET", lambda s: reverse("support:streams"), STAFF_PAGE),
+    (
+        "record a stream (empty form)",
+        "POST",
+        lambda s: reverse("support:stream_create"),
+        expect(dict.fromkeys(["admin", "medtech_manager", "smart_manager"], 400), 403),
+    ),
+    (
+        "introduce (empty form)",
+        "POST",
+        lambda s: reverse("support:stream_introduce"),
+        expect(dict.fromkeys(["admin", "medtech_manager", "smart_manager"], 302), 403),
+    ),
+    (
+        "withdraw another cluster's stream",
+        "POST",
+        lambda s: reverse("support:stream_withdraw", args=[s.stream.pk]),
+        expect({"admin": 302, "smart_manager": 302}, 403),
+    ),
+    (
+        "staff list by POST",
+        "POST",
+        lambda s: reverse("support:staff_bookings"),
+        expect(dict.fromkeys(["admin", "medtech_manager", "smart_manager", "reader"], 405), 403),
+    ),
+]
+# Built from the table above, for the site-wide guard (core/tests/test_access_matrix_every_url).
+COVERED_URL_NAMES = {
+    resolve(url).view_name
+    for url in [
+        "/beratung/",
+        "/beratung/angebot/x/",
+        "/beratung/termin/x/",
+        "/intern/beratung/",
+        "/intern/beratung/1/",
+        "/intern/stoffstroeme/",
+        "/intern/stoffstroeme/neu/",
+        "/intern/stoffstroeme/vorstellen/",
+        "/intern/stoffstroeme/1/zurueckziehen/",
+    ]
+}
+assert {name.split(":")[1] for name in COVERED_URL_NAMES} == {
+    "offers",
+    "offer",
+    "manage",
+    "staff_bookings",
+    "booking_detail",
+    "streams",
+    "stream_create",
+    "stream_introduce",
+    "stream_withdraw",
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("name", "method", "url", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_role_gets_expected_status(
+    site: Site,
+    registry: Registry,
+    role: str,
+    name: str,
+    method: str,
+    url: Url,
+    expected: dict[str, int],
+) -> None:
+    client = Client()
+    if role != "anonymous":
+        client.force_login(registry.users[role])
+    response = client.get(url(site)) if method == "GET" else client.post(url(site), {})
+    assert response.status_code == expected[role], name

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from clusterhub.support import stream_views, views
+
+app_name = "support"
+urlpatterns = [
+    path("beratung/", views.offers, name="offers"),
+    path("beratung/angebot/<slug:slug>/", views.offer, name="offer"),
+    path("beratung/termin/<str:token>/", views.manage, name="manage"),
+    path("intern/beratung/", views.staff_bookings, name="staff_bookings"),
+    path("intern/beratung/<int:pk>/", views.booking_detail, name="booking_detail"),
+]
+urlpatterns += [
+    path("intern/stoffstroeme/", stream_views.stream_list, name="streams"),
+    path("intern/stoffstroeme/neu/", stream_views.stream_create, name="stream_create"),
+    path(
+        "intern/stoffstroeme/<int:pk>/zurueckziehen/",
+        stream_views.stream_withdraw,
+        name="stream_withdraw",
+    ),
+    path("intern/stoffstroeme/vorstellen/", stream_views.stream_introduce, name="stream_introduce"),
+]
