@@ -111,6 +111,8 @@ INSTALLED_APPS = [
     "clusterhub.matchmaking",
     "clusterhub.privacy",
     "clusterhub.support",
+    "clusterhub.imports",
+    "clusterhub.exports",
 ]
 
 MIDDLEWARE = [
@@ -238,8 +240,15 @@ STATIC_ROOT = VAR_DIR / "static"
 # WhiteNoise serves the collected files with debug off (``make demo`` runs collectstatic).
 # Hashed, compressed names need a collected manifest, so they are production's choice only;
 # tests and development read the apps' static folders directly.
+# Uploaded import files and written exports go through the default storage (var/media here;
+# an object store in production via CLUSTERHUB_FILE_STORAGE), never through a local path.
+MEDIA_ROOT = Path(os.environ.get("CLUSTERHUB_MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": os.environ.get(
+            "CLUSTERHUB_FILE_STORAGE", "django.core.files.storage.FileSystemStorage"
+        )
+    },
     "staticfiles": {
         "BACKEND": os.environ.get(
             "CLUSTERHUB_STATIC_STORAGE",
@@ -265,6 +274,13 @@ TASKS = {
         "BACKEND": os.environ.get("CLUSTERHUB_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# Imports: the most rows one file may have (a larger file is refused with a message), and from
+# how many rows an import runs as a background task with a progress bar instead of at once.
+CLUSTERHUB_IMPORT_MAX_ROWS = int(os.environ.get("CLUSTERHUB_IMPORT_MAX_ROWS", "100000"))
+CLUSTERHUB_IMPORT_BACKGROUND_ROWS = int(os.environ.get("CLUSTERHUB_IMPORT_BACKGROUND_ROWS", "2000"))
+# Exports of more rows than this are written by a background task and offered as a download.
+CLUSTERHUB_EXPORT_BACKGROUND_ROWS = int(os.environ.get("CLUSTERHUB_EXPORT_BACKGROUND_ROWS", "5000"))
 
 # Events: how long a freed place is held for the next on the waitlist, how long before an event
 # the reminder goes out, how long feedback is asked for.

@@ -16,6 +16,8 @@ urlpatterns += i18n_patterns(
     path("", include("clusterhub.clusters.urls")),
     path("", include("clusterhub.directory.urls")),
     path("", include("clusterhub.privacy.urls")),
+    path("", include("clusterhub.imports.urls")),
+    path("", include("clusterhub.exports.urls")),
     path("", include("clusterhub.events.urls")),
     path("", include("clusterhub.matchmaking.urls")),
     path("", include("clusterhub.support.urls")),

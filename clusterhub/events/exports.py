@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
+from clusterhub.core import spreadsheets
 from clusterhub.events.models import Registration
 
 
@@ -45,29 +43,11 @@ def _row(registration: Registration) -> list[str]:
     ]
 
 
-def _safe(cell: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-    return "'" + cell if cell[:1] in {"=", "+", "-", "@"} else cell
-
-
 def participants_csv(registrations: Iterable[Registration]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(_header())
-    for registration in registrations:
-        writer.writerow([_safe(cell) for cell in _row(registration)])
-    # Excel opens UTF-8 CSV correctly only with a byte-order mark.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return spreadsheets.csv_bytes(_header(), (_row(registration) for registration in registrations))
 
 
 def participants_xlsx(registrations: Iterable[Registration]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = _("Teilnehmende")[:31]
-    sheet.append(_header())
-    for registration in registrations:
-        sheet.append([_safe(cell) for cell in _row(registration)])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return spreadsheets.xlsx_bytes(
+        _("Teilnehmende"), _header(), (_row(registration) for registration in registrations)
+    )

@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+import pytest
+from django.conf import LazySettings
+
+
+@pytest.fixture(autouse=True)
+def files_in_memory(settings: LazySettings) -> None:
+    """Uploads and written files stay in memory: tests leave nothing on disk."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
