@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from clusterhub.exports import services
+from clusterhub.exports import files, services
 from clusterhub.exports.models import ExportJob
 
 
@@ -13,5 +13,6 @@ def write_export(job_id: int) -> bool:
     job = ExportJob.objects.filter(pk=job_id, status=ExportJob.Status.QUEUED).first()
     if job is None:
         return False  # gone or already written: a repeated delivery does nothing
-    services.write_export(job)
+    content, count = files.render_job(job)
+    services.store_export(job, files.title_of(job.list_name), content, count)
     return True

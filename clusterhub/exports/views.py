@@ -16,7 +16,7 @@ from clusterhub.accounts.roles import viewer_for
 from clusterhub.core.decorators import require_viewer, staff_required
 from clusterhub.core.http import HtmxHttpRequest
 from clusterhub.crm.access import follow_ups_for
-from clusterhub.exports import cards, services
+from clusterhub.exports import cards, files, services
 from clusterhub.exports.access import (
     feed_owner_for_token,
     feed_token_of,
@@ -28,7 +28,7 @@ note_writers = require_viewer(lambda viewer: viewer.is_admin or viewer.is_manage
 
 
 def _attachment(content: bytes, name: str, file_format: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=services.CONTENT_TYPES[file_format])
+    response = HttpResponse(content, content_type=files.CONTENT_TYPES[file_format])
     response["Content-Disposition"] = content_disposition_header(True, name) or "attachment"
     return response
 
@@ -36,16 +36,18 @@ def _attachment(content: bytes, name: str, file_format: str) -> HttpResponse:
 @staff_required
 def export_list(request: HttpRequest, list_name: str, file_format: str) -> HttpResponse:
     spec = LISTS.get(list_name)
-    if spec is None or file_format not in services.formats_of(list_name):
+    if spec is None or file_format not in files.formats_of(list_name):
         raise Http404
     if not spec.allowed(viewer_for(request.user)):
         raise PermissionDenied
     user = request.user
     assert isinstance(user, User)
-    if services.is_large(services.count_rows(user, list_name, request.GET)):
+    if files.is_large(files.count_rows(user, list_name, request.GET)):
         job = services.queue_export(user, list_name, file_format, request.GET)
         return redirect("exports:job", pk=job.pk)
-    content, _job = services.export_now(user, list_name, file_format, request.GET)
+    content, count = files.render(user, list_name, file_format, request.GET)
+    title = files.title_of(list_name)
+    services.record_export_now(user, list_name, title, file_format, request.GET, count)
     return _attachment(content, f"{list_name}.{file_format}", file_format)
 
 
@@ -97,4 +99,4 @@ def follow_up_feed(request: HttpRequest, token: str) -> HttpResponse:
     owner = feed_owner_for_token(token)
     follow_ups = follow_ups_for(viewer_for(owner)).select_related("interaction__organisation")
     content = cards.follow_up_calendar(follow_ups.order_by("due_on", "id"), "Wiedervorlagen")
-    return HttpResponse(content, content_type=services.CONTENT_TYPES["ics"])
+    return HttpResponse(content, content_type=files.CONTENT_TYPES["ics"])

@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 from django.urls import reverse
 
-from clusterhub.exports.services import formats_of
+from clusterhub.exports.files import formats_of
 
 register = template.Library()
 ORDER = ["csv", "xlsx", "vcf", "ics"]

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from clusterhub.exports import services
+from clusterhub.exports import files, services
 from clusterhub.exports.models import ExportJob
 from tests.support.registry import Registry
 
@@ -29,7 +29,8 @@ def exports(registry: Registry) -> Exports:
         user=registry.users["smart_manager"], list_name="organisationen", file_format="csv",
         status=ExportJob.Status.DONE, row_count=1, stored_file="",
     )  # fmt: skip
-    services.write_export(job)
+    content, count = files.render_job(job)
+    services.store_export(job, files.title_of(job.list_name), content, count)
     token = services.renew_feed_token(registry.users["smart_manager"]).token
     assert timezone.now()
     return Exports(job=job, token=token)
