@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "clusterhub.partners",
     "clusterhub.matchmaking",
     "clusterhub.privacy",
+    "clusterhub.duplicates",
 ]
 
 MIDDLEWARE = [

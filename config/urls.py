@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", include("clusterhub.clusters.urls")),
     path("", include("clusterhub.directory.urls")),
     path("", include("clusterhub.privacy.urls")),
+    path("", include("clusterhub.duplicates.urls")),
     path("", include("clusterhub.events.urls")),
     path("", include("clusterhub.matchmaking.urls")),
     path("intern/", include("clusterhub.crm.urls")),
