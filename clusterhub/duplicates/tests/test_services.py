@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 
 from clusterhub.accounts.models import Account
 from clusterhub.audit.models import AuditEntry
+from clusterhub.audit.queries import AuditFilter, audit_page
 from clusterhub.crm.models import Interaction
 from clusterhub.directory.models import Affiliation, Membership, Organisation
 from clusterhub.duplicates.models import KeptApart
@@ -116,3 +117,12 @@ def test_keeping_apart_is_stored_once_in_order(registry: Registry) -> None:
     assert (kept.first_id, kept.second_id) == tuple(sorted((first.pk, second.pk)))
     with pytest.raises(PermissionDenied):
         keep_apart(registry.users["reader"], first, second)
+
+
+def test_the_survivors_history_includes_the_duplicates(
+    registry: Registry, twin: Organisation
+) -> None:
+    survivor, twin_pk = registry.smart_member, twin.pk
+    merge_organisations(registry.users["admin"], survivor, twin, {})
+    page = audit_page(AuditFilter(object=str(survivor.pk)), None)
+    assert {entry.object_id for entry in page} >= {str(survivor.pk), str(twin_pk)}
