@@ -17,12 +17,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from clusterlogic.dedupe.model import Candidate, OrgRecord, Pair
 from clusterlogic.dedupe.scoring import (
     DEFAULT_THRESHOLD,
     DEFAULT_WEIGHTS,
     Prepared,
     Weights,
+    max_bonus,
     prepare,
     score_pair,
 )
@@ -95,6 +98,25 @@ def candidate_pairs(index: DedupeIndex) -> set[tuple[int, int]]:
     return pairs
 
 
+def _similar_names(
+    index: DedupeIndex, threshold: float, weights: Weights
+) -> Iterator[tuple[int, int]]:
+    """The candidate pairs whose names are similar enough to reach ``threshold`` at all: a
+    cheap first sieve with plain strings, before a pair is scored with its reasons."""
+    floor = 100 * min(1.0, max(weights.name_floor, threshold - max_bonus(weights)))
+    compacts = [item.name.compact for item in index.prepared]
+    cores = [item.name.core for item in index.prepared]
+    ratio, token_sort_ratio = fuzz.ratio, fuzz.token_sort_ratio
+    for first, second in candidate_pairs(index):
+        letters_a, letters_b = compacts[first], compacts[second]
+        if (
+            letters_a == letters_b
+            or ratio(letters_a, letters_b, score_cutoff=floor)
+            or token_sort_ratio(cores[first], cores[second], score_cutoff=floor)
+        ):
+            yield first, second
+
+
 def find_pairs(
     records: Sequence[OrgRecord],
     threshold: float = DEFAULT_THRESHOLD,
@@ -105,7 +127,7 @@ def find_pairs(
     index = build_index(records)
     prepared = index.prepared
     found: list[tuple[float, int, int, Pair]] = []
-    for first, second in candidate_pairs(index):
+    for first, second in _similar_names(index, threshold, weights):
         scored = score_pair(prepared[first], prepared[second], threshold, weights)
         if scored is not None:
             score, reasons = scored

@@ -116,12 +116,16 @@ def name_similarity(a: NormalisedName, b: NormalisedName, cutoff: float = 0.0) -
     return float(best) / 100.0
 
 
+def max_bonus(weights: Weights) -> float:
+    """The most that place and web can add to a name's similarity."""
+    return weights.same_city + weights.same_postcode + weights.same_domain
+
+
 def score_pair(
     a: Prepared, b: Prepared, threshold: float, weights: Weights = DEFAULT_WEIGHTS
 ) -> tuple[float, tuple[Reason, ...]] | None:
     """The pair's score and reasons, or None when it cannot reach ``threshold``."""
-    bonus = weights.same_city + weights.same_postcode + weights.same_domain
-    floor = max(weights.name_floor, threshold - bonus)
+    floor = max(weights.name_floor, threshold - max_bonus(weights))
     similarity = name_similarity(a.name, b.name, cutoff=floor)
     if similarity < floor:
         return None
