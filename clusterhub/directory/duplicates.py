@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from clusterhub.directory.models import Organisation
 from clusterlogic.dedupe import (
     Candidate,
+    DedupeIndex,
     OrgRecord,
     Pair,
     Reason,
@@ -87,12 +88,22 @@ class FoundOrganisation:
     why: str
 
 
+def registry_index(among: QuerySet[Organisation]) -> DedupeIndex:
+    """The finder's index of ``among``; build it once for many look-ups (an import)."""
+    return build_index(records_of(among))
+
+
 def candidates_for(
-    record: OrgRecord, among: QuerySet[Organisation], limit: int = 5
+    record: OrgRecord,
+    among: QuerySet[Organisation],
+    limit: int = 5,
+    index: DedupeIndex | None = None,
 ) -> list[FoundOrganisation]:
     """Organisations of ``among`` that may be ``record`` (a name typed into a form or read
-    from an import row), best first."""
-    found: list[Candidate] = find_candidates(record, build_index(records_of(among)), limit=limit)
+    from an import row), best first. ``index``: one built by ``registry_index(among)``."""
+    if index is None:
+        index = registry_index(among)
+    found: list[Candidate] = find_candidates(record, index, limit=limit)
     by_pk = among.in_bulk([int(candidate.id) for candidate in found])
     return [
         FoundOrganisation(by_pk[int(c.id)], c.score, reason_text(c.reasons))
