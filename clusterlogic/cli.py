@@ -1,5 +1,6 @@
 """The ``clusterhub`` console script: batch commands that need no database.
 
+``clusterhub dedupe`` finds duplicate organisations (see ``shared/formats/dedupe.md``),
 ``clusterhub match`` ranks partners (see ``shared/formats/matching.md``) and
 ``clusterhub schedule`` schedules B2B meetings (see ``shared/formats/meetings.md``).
 Each sub-command lives with its algorithm and is imported only when called, so that
@@ -14,6 +15,7 @@ from collections.abc import Callable, Sequence
 USAGE = """usage: clusterhub COMMAND [ARGS]
 
 commands:
+  dedupe     find organisation records that are one (JSON Lines)
   match      rank partners for organisations or free-text needs (JSON Lines)
   schedule   schedule B2B meetings of a matchmaking event (JSON)
 """
@@ -21,7 +23,9 @@ commands:
 
 def _command(name: str) -> Callable[[Sequence[str]], int] | None:
     command: Callable[[Sequence[str]], int]
-    if name == "match":
+    if name == "dedupe":
+        from clusterlogic.dedupe.cli import main as command
+    elif name == "match":
         from clusterlogic.matching.cli import main as command
     elif name == "schedule":
         from clusterlogic.scheduling.cli import main as command

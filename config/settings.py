@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "clusterhub.support",
     "clusterhub.imports",
     "clusterhub.exports",
+    "clusterhub.duplicates",
 ]
 
 MIDDLEWARE = [

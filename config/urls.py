@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("clusterhub.privacy.urls")),
     path("", include("clusterhub.imports.urls")),
     path("", include("clusterhub.exports.urls")),
+    path("", include("clusterhub.duplicates.urls")),
     path("", include("clusterhub.events.urls")),
     path("", include("clusterhub.matchmaking.urls")),
     path("", include("clusterhub.support.urls")),

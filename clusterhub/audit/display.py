@@ -13,6 +13,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from clusterhub.accounts.models import Account
 from clusterhub.audit.models import AuditEntry
@@ -53,6 +54,14 @@ def _model(object_type: str) -> type[models.Model] | None:
         return None
 
 
+#: Keys of entries that are no model field: a merge of two organisations.
+EXTRA_LABELS = {
+    "merged_from": gettext_lazy("Zusammengeführt aus (ID, Name)"),
+    "merged_into": gettext_lazy("Zusammengeführt in (ID)"),
+    "moved": gettext_lazy("Übernommen"),
+}
+
+
 def _field(model: type[models.Model] | None, name: str) -> models.Field[Any, Any] | None:
     if model is None:
         return None
@@ -81,7 +90,7 @@ def _changes(model: type[models.Model] | None, changes: Mapping[str, Any]) -> tu
     for name, pair in changes.items():
         field = _field(model, name)
         before, after = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
-        label = str(field.verbose_name) if field is not None else name
+        label = str(field.verbose_name) if field is not None else str(EXTRA_LABELS.get(name, name))
         label = label[:1].upper() + label[1:]
         rows.append(Change(label, _value(field, before), _value(field, after)))
     return tuple(rows)

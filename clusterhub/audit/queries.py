@@ -28,6 +28,21 @@ def _start_of(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
+def merged_ids(object_id: str) -> set[str]:
+    """``object_id`` and the ids of every entry merged into it (a duplicate organisation's
+    history stays under its own id; the survivor's merge entry names it in ``merged_from``)."""
+    found, frontier = {object_id}, [object_id]
+    while frontier:
+        merges = AuditEntry.objects.filter(object_id__in=frontier, changes__has_key="merged_from")
+        frontier = [
+            str(changes["merged_from"][0])
+            for changes in merges.values_list("changes", flat=True)
+            if str(changes["merged_from"][0]) not in found
+        ]
+        found.update(frontier)
+    return found
+
+
 def audit_page(f: AuditFilter, page_number: str | None) -> Page[AuditEntry]:
     entries = AuditEntry.objects.select_related("actor")
     if f.actor_id:
@@ -37,7 +52,9 @@ def audit_page(f: AuditFilter, page_number: str | None) -> Page[AuditEntry]:
     if f.object.strip():
         needle = f.object.strip()
         entries = entries.filter(
-            Q(object_id=needle) if needle.isdigit() else Q(object_repr__icontains=needle)
+            Q(object_id__in=merged_ids(needle))
+            if needle.isdigit()
+            else Q(object_repr__icontains=needle)
         )
     if f.action:
         entries = entries.filter(action=f.action)

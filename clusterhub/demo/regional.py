@@ -22,6 +22,7 @@ from faker import Faker
 
 from clusterhub.directory.models import Membership, Organisation
 from clusterhub.directory.services import build_search_text
+from clusterlogic.dedupe.normalise import name_core
 
 from .regional_people import PersonDraft, PersonFactory
 from .themes import ALL_THEMES
@@ -134,7 +135,9 @@ class RegionalGenerator:
         self.rng = random.Random(seed)
         # Every name drawn so far and every name already stored, case-folded: the public
         # directory lists organisations by name, so no two may share one.
-        self.taken = {name.casefold() for name in taken_names}
+        # Names are told apart as the duplicate finder does: "Aquaflow GmbH" and "Aquaflow UG"
+        # would be one organisation twice in a row in the directory.
+        self.taken = {name_core(name) for name in taken_names}
         faker = Faker("de_DE")
         faker.seed_instance(seed)
         self.today = today
@@ -189,14 +192,14 @@ class RegionalGenerator:
             base = self._name(kind, sector, city, district)
             if self._claim(base, legal_form):
                 return base, f"{base} {legal_form}".strip()
-        stem = candidate = f"{base} {district}"
+        stem = candidate = base if base.endswith(district) else f"{base} {district}"
         number = 2
         while not self._claim(candidate, legal_form):
             candidate, number = f"{stem} {number}", number + 1
         return candidate, f"{candidate} {legal_form}".strip()
 
     def _claim(self, base: str, legal_form: str) -> bool:
-        key = f"{base} {legal_form}".strip().casefold()
+        key = name_core(f"{base} {legal_form}")
         if key in self.taken:
             return False
         self.taken.add(key)

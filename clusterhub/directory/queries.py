@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
@@ -10,6 +12,7 @@ from django.db.models import Prefetch, QuerySet
 from clusterhub.accounts.roles import Viewer
 from clusterhub.directory import search
 from clusterhub.directory.access import organisations_visible_to, public_organisations
+from clusterhub.directory.duplicates import FoundOrganisation, candidates_for, organisation_record
 from clusterhub.directory.models import Membership, Organisation
 
 PAGE_SIZE = 25
@@ -88,3 +91,19 @@ def public_directory_page(
     f: OrganisationFilter, page_number: int | str | None
 ) -> Page[Organisation]:
     return search_organisations(public_organisations(), f, page_number)
+
+
+def possible_duplicates(viewer: Viewer, data: Mapping[str, Any]) -> list[FoundOrganisation]:
+    """Organisations the viewer can see that may be the one about to be created from the
+    organisation form's cleaned ``data``."""
+    record = organisation_record(
+        None,
+        data.get("name") or "",
+        data.get("legal_form") or "",
+        data.get("city") or "",
+        data.get("postcode") or "",
+        data.get("street") or "",
+        data.get("country") or "",
+        data.get("website") or "",
+    )
+    return candidates_for(record, organisations_visible_to(viewer))

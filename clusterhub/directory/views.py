@@ -32,6 +32,7 @@ from clusterhub.directory.access import (
     get_public_organisation,
     people_visible_to,
 )
+from clusterhub.directory.duplicates import FoundOrganisation
 from clusterhub.directory.forms import (
     ConsentForm,
     MemberProfileForm,
@@ -132,11 +133,22 @@ def organisation_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 def organisation_create(request: HtmxHttpRequest) -> HttpResponse:
-    if not can_create_organisation(viewer_for(request.user)):
+    """A new organisation; when it may already be in the registry, the form comes back with
+    the candidates and is saved only when sent again with "trotzdem anlegen"."""
+    viewer = viewer_for(request.user)
+    if not can_create_organisation(viewer):
         raise PermissionDenied
-    return _edit(
-        request, Organisation(), OrganisationForm, "directory/organisation_form.html", _to_detail
-    )
+    form = OrganisationForm(request.POST or None, instance=Organisation())
+    candidates: list[FoundOrganisation] = []
+    if request.method == "POST" and form.is_valid():
+        if not request.POST.get("create_anyway"):
+            candidates = queries.possible_duplicates(viewer, form.cleaned_data)
+        if not candidates:
+            saved = services.save_organisation(request.user, form)
+            messages.success(request, _("Die Änderungen wurden gespeichert."))
+            return _to_detail(saved)
+    context = {"form": form, "organisation": form.instance, "candidates": candidates}
+    return render(request, "directory/organisation_form.html", context)
 
 
 @member_editor_required

@@ -32,6 +32,8 @@ def test_public_and_staff_pages_pass_basic_checks(page: Page) -> None:
     cluster = ClusterFactory.create(slug="green", name="Green Industry Cluster")
     organisation = OrganisationFactory.create(name="Wärmewerk Mannheim", listed_publicly=True)
     MembershipFactory.create(organisation=organisation, cluster=cluster)
+    twin = OrganisationFactory.create(name="Waermewerk Mannheim GmbH")
+    MembershipFactory.create(organisation=twin, cluster=cluster)
     manager = AccountFactory.create(role=Account.Role.CLUSTER_MANAGER, user__username="m").user
     cluster.managers.add(manager)
 
@@ -59,6 +61,8 @@ def test_public_and_staff_pages_pass_basic_checks(page: Page) -> None:
         f"/intern/organisationen/{organisation.pk}/",
         f"/intern/organisationen/{organisation.pk}/bearbeiten/",
         "/intern/wiedervorlagen/",
+        "/intern/dubletten/",
+        f"/intern/dubletten/{organisation.pk}/{twin.pk}/",
     ]:
         page.goto(url)
         assert_page_is_accessible(page)

@@ -325,6 +325,7 @@ OWN_MATRICES: list[str] = [
     "clusterhub.support.tests.test_access_matrix",
     "clusterhub.imports.tests.test_access_matrix",
     "clusterhub.exports.tests.test_access_matrix",
+    "clusterhub.duplicates.tests.test_access_matrix",
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from hypothesis import given
@@ -11,6 +12,7 @@ from clusterhub.demo.cordis_labels import kind_for, legal_form_of
 from clusterhub.demo.regional import RegionalGenerator
 from clusterhub.demo.regional_people import mailbox
 from clusterhub.directory.models import Organisation
+from clusterlogic.dedupe.normalise import name_core
 
 TODAY = date(2025, 6, 1)
 
@@ -85,6 +87,11 @@ def test_no_two_generated_organisations_share_a_name() -> None:
     folded = [name.casefold() for name in drawn]
     assert len(set(folded)) == len(folded)
     assert "bytemind gmbh" not in folded  # a stored name is not drawn again
+    # Nor apart from the legal form ("Aquaflow GmbH" beside "Aquaflow UG" was one twice).
+    cores = [name_core(name) for name in drawn]
+    assert len(set(cores)) == len(cores)
+    assert "bytemind" not in cores
+    assert not [name for name in drawn if re.search(r"\b(\w[\w-]+) \1\b", name)]
 
 
 def test_cordis_lists_one_entity_under_one_pic_even_when_it_has_two() -> None:
