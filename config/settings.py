@@ -110,6 +110,9 @@ INSTALLED_APPS = [
     "clusterhub.partners",
     "clusterhub.matchmaking",
     "clusterhub.privacy",
+    "clusterhub.api",
+    # django-ninja's templates and static files: its Swagger UI is served from here, not a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -283,6 +286,11 @@ CLUSTERHUB_READERS_SEE_PARTICIPANTS = os.environ.get(
 CLUSTERHUB_MATCHMAKING_BACKGROUND_TIME_LIMIT = float(
     os.environ.get("CLUSTERHUB_MATCHMAKING_BACKGROUND_TIME_LIMIT", "60")
 )
+
+# API rate limits ("calls/period", period s, min, h or day), counted in Django's cache: per
+# calling address (public and staff API alike) and per personal token.
+CLUSTERHUB_API_RATE_PER_ADDRESS = os.environ.get("CLUSTERHUB_API_RATE_PER_ADDRESS", "120/min")
+CLUSTERHUB_API_RATE_PER_TOKEN = os.environ.get("CLUSTERHUB_API_RATE_PER_TOKEN", "600/min")
 
 # Where the demo loader reads the CORDIS extract; never copied into the repo.
 CORDIS_DATA_DIR = Path(
