@@ -292,6 +292,12 @@ CLUSTERHUB_MATCHMAKING_BACKGROUND_TIME_LIMIT = float(
 CLUSTERHUB_API_RATE_PER_ADDRESS = os.environ.get("CLUSTERHUB_API_RATE_PER_ADDRESS", "120/min")
 CLUSTERHUB_API_RATE_PER_TOKEN = os.environ.get("CLUSTERHUB_API_RATE_PER_TOKEN", "600/min")
 
+# DSGVO: the key of the tombstones' e-mail hashes (set once per installation: a new key forgets
+# every erased address; defaults to the secret key), and after how many years without consent
+# or activity a person is listed for review on the retention page.
+CLUSTERHUB_TOMBSTONE_SALT = os.environ.get("CLUSTERHUB_TOMBSTONE_SALT", "") or SECRET_KEY
+CLUSTERHUB_RETENTION_YEARS = env_int("CLUSTERHUB_RETENTION_YEARS", 3)
+
 # Where the demo loader reads the CORDIS extract; never copied into the repo.
 CORDIS_DATA_DIR = Path(
     os.environ.get("CLUSTERHUB_CORDIS_DIR", BASE_DIR.parent / "shared" / "data" / "cordis")
