@@ -180,3 +180,22 @@ class RegistrationOut(Schema):
     waitlist_position: int | None
     checked_in_at: dt.datetime | None
     created_at: dt.datetime
+
+
+class RegistrationIn(Schema):
+    """A participant added by staff, as on the page "Teilnehmende hinzufügen"."""
+
+    first_name: str
+    last_name: str
+    email: str
+    organisation: str = ""
+    country: str = "DE"
+    language: str = "de"
+    consent: bool = Field(
+        description="Die Person hat in die Verarbeitung zur Veranstaltungsorganisation "
+        "eingewilligt."
+    )
+
+
+class AttendanceIn(Schema):
+    attended: bool

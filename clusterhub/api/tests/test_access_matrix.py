@@ -16,7 +16,7 @@ from clusterhub.api.tests.conftest import ApiClient, call
 from clusterhub.audit.models import AuditEntry
 from clusterhub.directory.models import Membership
 from clusterhub.events import services as event_services
-from clusterhub.events.models import Event
+from clusterhub.events.models import Event, Registration
 from tests.support.events import make_event, person_data
 from tests.support.registry import Registry
 
@@ -42,15 +42,16 @@ class Site:
     registry: Registry
     event: Event
     membership: Membership
+    registration: Registration
 
 
 @pytest.fixture
 def site(registry: Registry) -> Site:
     event = make_event(capacity=5, title="Smart-Forum")
     event.clusters.add(registry.smart)
-    event_services.register_participant(event, person_data(1))
+    registration = event_services.register_participant(event, person_data(1))
     membership = Membership.objects.get(organisation=registry.smart_member)
-    return Site(registry, event, membership)
+    return Site(registry, event, membership, registration)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,20 @@ CASES: list[Case] = [
     ("events", "get", api("events"), None, STAFF),
     ("event", "get", api("event", lambda s: s.event.pk), None, STAFF),
     ("registrations", "get", api("registrations", lambda s: s.event.pk), None, only(SMART_TEAM)),
+    (
+        "add registration",
+        "post",
+        api("registrations", lambda s: s.event.pk),
+        {"first_name": "Bea", "last_name": "Neu", "email": "bea@example.org", "consent": True},
+        only(SMART_TEAM, 201),
+    ),
+    (
+        "no-show",
+        "post",
+        api("attendance", lambda s: s.registration.pk),
+        {"attended": False},
+        only(SMART_TEAM),
+    ),
 ]
 WRITES = {"post", "patch"}
 API_PARAMS = [

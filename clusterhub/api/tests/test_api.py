@@ -17,9 +17,11 @@ from clusterhub.api.models import ApiToken
 from clusterhub.api.tests.conftest import ApiClient
 from clusterhub.audit.models import AuditEntry
 from clusterhub.directory.models import Organisation
+from clusterhub.events import services as event_services
+from clusterhub.events.models import Registration
 from clusterhub.taxonomy.models import Theme
 from tests.factories import OrganisationFactory
-from tests.support.events import make_event
+from tests.support.events import make_event, person_data
 from tests.support.registry import Registry
 
 
@@ -171,3 +173,43 @@ def test_the_schema_names_every_endpoint_and_the_docs_load_no_cdn(registry: Regi
     docs = Client().get(reverse("api:openapi-view")).content.decode()
     assert "swagger-ui-bundle.js" in docs
     assert "cdn" not in docs.lower() and "https://" not in docs
+
+
+def test_a_refused_attendance_answers_409_and_changes_nothing(
+    registry: Registry, api_client: ApiClient
+) -> None:
+    event = make_event(title="Nächsten Monat")
+    event.clusters.add(registry.smart)
+    registration = event_services.register_participant(event, person_data(3))
+    url = reverse("api:attendance", args=[registration.pk])
+    response = api_client("smart_manager").post(
+        url, {"attended": True}, content_type="application/json"
+    )
+    assert response.status_code == 409  # the door opens three hours before the start
+    assert "Einchecken" in response.json()["detail"]
+    assert Registration.objects.get(pk=registration.pk).status == registration.status
+
+
+def test_staff_add_a_participant_through_the_registration_service(
+    registry: Registry, api_client: ApiClient
+) -> None:
+    event = make_event(title="Werkstattgespräch")
+    event.clusters.add(registry.smart)
+    url = reverse("api:registrations", args=[event.pk])
+    client = api_client("smart_manager")
+    refused = client.post(
+        url,
+        {"first_name": "Bea", "last_name": "Neu", "email": "x", "consent": False},
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    assert {"email", "consent"} <= set(refused.json()["detail"])
+    response = client.post(
+        url,
+        {"first_name": "Bea", "last_name": "Neu", "email": "bea@example.org", "consent": True},
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    assert response.json()["status"] == "confirmed"
+    listed = client.get(url).json()
+    assert [r["email"] for r in listed["items"]] == ["bea@example.org"]
