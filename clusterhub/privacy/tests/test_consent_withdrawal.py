@@ -44,3 +44,27 @@ def test_an_owed_invitation_is_skipped_once_the_consent_is_withdrawn(
     assert EventMail.objects.get(pk=owed.pk).skipped
     withdrawn_at = Consent.objects.get(pk=consent.pk).withdrawn_at
     assert withdrawn_at is not None and withdrawn_at <= timezone.now()
+
+
+def test_an_owed_matchmaking_mail_is_skipped_once_the_consent_is_withdrawn(
+    story: Story, registry: Registry
+) -> None:
+    owed = EventMail.objects.create(
+        registration=story.registration, kind=EventMail.Kind.MATCHMAKING_WELCOME
+    )
+    consent = story.registration.consent
+    assert consent is not None
+    directory_services.withdraw_consent(registry.users["smart_manager"], consent)
+    mail.outbox.clear()
+    assert outbox.deliver(owed.pk) is False
+    assert mail.outbox == []
+    assert EventMail.objects.get(pk=owed.pk).skipped
+
+
+def test_an_owed_matchmaking_mail_goes_while_the_consent_stands(story: Story) -> None:
+    owed = EventMail.objects.create(
+        registration=story.registration, kind=EventMail.Kind.MATCHMAKING_WELCOME
+    )
+    mail.outbox.clear()
+    assert outbox.deliver(owed.pk) is True
+    assert len(mail.outbox) == 1
