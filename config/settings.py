@@ -114,6 +114,9 @@ INSTALLED_APPS = [
     "clusterhub.imports",
     "clusterhub.exports",
     "clusterhub.duplicates",
+    "clusterhub.api",
+    # django-ninja's templates and static files: its Swagger UI is served from here, not a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -317,6 +320,17 @@ CLUSTERHUB_MATCHMAKING_LINK_GRACE_DAYS = float(
 CLUSTERHUB_PARTNER_INDEX_REBUILD_HOURS = float(
     os.environ.get("CLUSTERHUB_PARTNER_INDEX_REBUILD_HOURS", "24")
 )
+
+# API rate limits ("calls/period", period s, min, h or day), counted in Django's cache: per
+# calling address (public and staff API alike) and per personal token.
+CLUSTERHUB_API_RATE_PER_ADDRESS = os.environ.get("CLUSTERHUB_API_RATE_PER_ADDRESS", "120/min")
+CLUSTERHUB_API_RATE_PER_TOKEN = os.environ.get("CLUSTERHUB_API_RATE_PER_TOKEN", "600/min")
+
+# DSGVO: the key of the tombstones' e-mail hashes (set once per installation: a new key forgets
+# every erased address; defaults to the secret key), and after how many years without consent
+# or activity a person is listed for review on the retention page.
+CLUSTERHUB_TOMBSTONE_SALT = os.environ.get("CLUSTERHUB_TOMBSTONE_SALT", "") or SECRET_KEY
+CLUSTERHUB_RETENTION_YEARS = env_int("CLUSTERHUB_RETENTION_YEARS", 3)
 
 # Where the demo loader reads the CORDIS extract; never copied into the repo.
 CORDIS_DATA_DIR = Path(

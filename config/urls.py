@@ -2,11 +2,14 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from clusterhub.api.api import api
 from clusterhub.core import views as core_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/setlang/", core_views.switch_language, name="set_language"),
     path("django-admin/", admin.site.urls),
+    # The API is language-neutral: no /en/ prefix, errors and field names the same for all.
+    path("api/v1/", api.urls),
 ]
 # German needs no prefix (http://127.0.0.1:8000/ is German whatever the browser asks for);
 # English lives under /en/.
@@ -19,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("clusterhub.imports.urls")),
     path("", include("clusterhub.exports.urls")),
     path("", include("clusterhub.duplicates.urls")),
+    path("", include("clusterhub.api.urls")),
     path("", include("clusterhub.events.urls")),
     path("", include("clusterhub.matchmaking.urls")),
     path("", include("clusterhub.support.urls")),

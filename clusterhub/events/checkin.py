@@ -26,7 +26,10 @@ DOOR_OPENS_BEFORE = dt.timedelta(hours=3)
 def checkin_signature(registration: Registration) -> str:
     # A plain signer, not ``signing.dumps``: that one stamps the time, so the same registration
     # would get a different code in every mail; the code at the door should be one per person.
-    return signing.Signer(salt=SALT).sign_object(registration.pk, compress=True)
+    # The token's start is signed too: a new token (an erasure) makes the old code useless.
+    return signing.Signer(salt=SALT).sign_object(
+        [registration.pk, registration.token[:12]], compress=True
+    )
 
 
 def checkin_url(registration: Registration) -> str:
@@ -39,7 +42,14 @@ def registration_id_from(signature: str) -> int | None:
         value = signing.Signer(salt=SALT).unsign_object(signature)
     except signing.BadSignature:
         return None
-    return value if isinstance(value, int) else None
+    if isinstance(value, list) and value and isinstance(value[0], int):
+        return value[0]
+    return None
+
+
+def code_matches(signature: str, registration: Registration) -> bool:
+    """Whether ``signature`` is the registration's current code (not one before an erasure)."""
+    return signature == checkin_signature(registration)
 
 
 def qr_png(url: str) -> bytes:

@@ -29,6 +29,7 @@ from clusterhub.directory.models import Consent, Organisation, Person
 from clusterhub.events.matching import comparable_name, create_prospect
 from clusterhub.events.models import Event, Registration
 from clusterhub.events.registrants import normalised
+from clusterhub.privacy.tombstones import is_erased_email
 
 CANDIDATE_COUNT = 3
 # Below this similarity (0–100, on normalised names) a record is not worth showing.
@@ -156,6 +157,14 @@ def _chosen_person(registration: Registration, choice: str) -> Person | None:
     if choice == KEEP or registration.person_id is not None:
         return registration.person
     if choice == NEW:
+        if is_erased_email(registration.email):
+            # An erased person is not brought back from typed data (DSGVO Art. 17).
+            raise ReviewRefused(
+                _(
+                    "Zu dieser Adresse wurde eine Person gelöscht; sie wird nicht neu angelegt. "
+                    "Die Anmeldung kann ihre Angaben behalten."
+                )
+            )
         return Person.objects.create(
             first_name=registration.first_name or "-",
             last_name=registration.last_name or "-",

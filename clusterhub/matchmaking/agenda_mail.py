@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from clusterhub.events.consents import may_be_reminded
 from clusterhub.events.mails import link
 from clusterhub.events.models import Event, EventMail, Registration
 from clusterhub.events.outbox import Prepared, owe_mail
@@ -77,6 +78,9 @@ def _participant_of(mail: EventMail) -> Participant | None:
         .first()
     )
     if participant is None or participant.registration.status == Registration.Status.CANCELLED:
+        return None
+    # Like a reminder: once the events consent is withdrawn, no further matchmaking mail.
+    if not may_be_reminded(participant.registration):
         return None
     return participant
 

@@ -326,6 +326,8 @@ OWN_MATRICES: list[str] = [
     "clusterhub.imports.tests.test_access_matrix",
     "clusterhub.exports.tests.test_access_matrix",
     "clusterhub.duplicates.tests.test_access_matrix",
+    "clusterhub.api.tests.test_access_matrix",
+    "clusterhub.privacy.tests.test_access_matrix",
 ]
 
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from clusterhub.core.decorators import staff_required
 from clusterhub.events import attendance, services
 from clusterhub.events.access import get_event_for_user, get_registration_for_user
-from clusterhub.events.checkin import door_closed_reason, registration_id_from
+from clusterhub.events.checkin import code_matches, door_closed_reason, registration_id_from
 
 
 @staff_required
@@ -23,6 +23,8 @@ def checkin(request: HttpRequest, signature: str) -> HttpResponse:
     if registration_id is None:
         raise Http404
     registration = get_registration_for_user(request.user, registration_id, write=True)
+    if not code_matches(signature, registration):
+        raise Http404
     error = ""
     now = timezone.now()
     if request.method == "POST":
