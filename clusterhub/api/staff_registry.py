@@ -70,7 +70,7 @@ def create_organisation(request: HttpRequest, payload: OrganisationIn) -> Status
     if not can_create_organisation(viewer_for(request.user)):
         raise PermissionDenied
     form = bound_form(OrganisationForm, Organisation(), payload.dict(exclude_unset=True))
-    saved = services.save_organisation(request.user, form)
+    saved = services.save_organisation(request.user, form.instance, form.cleaned_data)
     return Status(201, _organisation(request, saved.pk))
 
 
@@ -80,7 +80,7 @@ def create_organisation(request: HttpRequest, payload: OrganisationIn) -> Status
 def edit_organisation(request: HttpRequest, pk: int, payload: OrganisationIn) -> Organisation:
     stored = get_organisation_for_user(request.user, pk, write=True)
     form = bound_form(OrganisationForm, stored, payload.dict(exclude_unset=True))
-    services.save_organisation(request.user, form)
+    services.save_organisation(request.user, form.instance, form.cleaned_data)
     return _organisation(request, pk)
 
 
@@ -109,7 +109,7 @@ def add_membership(request: HttpRequest, pk: int, payload: MembershipIn) -> Stat
     form = MembershipForm(data, clusters=managed)
     if not form.is_valid():
         raise InvalidPayload({k: [str(e) for e in v] for k, v in form.errors.items()})
-    return Status(201, services.add_membership(request.user, found, form))
+    return Status(201, services.add_membership(request.user, found, form.cleaned_data))
 
 
 @router.post(
@@ -139,7 +139,6 @@ def person(request: HttpRequest, pk: int) -> Person:
 @router.patch("/people/{pk}", response={200: PersonOut, **WRITE}, url_name="person")
 def edit_person(request: HttpRequest, pk: int, payload: PersonIn) -> Person:
     stored = get_person_for_user(request.user, pk, write=True)
-    services.save_person(
-        request.user, bound_form(PersonForm, stored, payload.dict(exclude_unset=True))
-    )
+    form = bound_form(PersonForm, stored, payload.dict(exclude_unset=True))
+    services.save_person(request.user, form.instance, form.cleaned_data)
     return _person(request, pk)

@@ -144,7 +144,7 @@ def organisation_create(request: HtmxHttpRequest) -> HttpResponse:
         if not request.POST.get("create_anyway"):
             candidates = queries.possible_duplicates(viewer, form.cleaned_data)
         if not candidates:
-            saved = services.save_organisation(request.user, form)
+            saved = services.save_organisation(request.user, form.instance, form.cleaned_data)
             messages.success(request, _("Die Änderungen wurden gespeichert."))
             return _to_detail(saved)
     context = {"form": form, "organisation": form.instance, "candidates": candidates}
