@@ -1,38 +1,28 @@
-"""Is this row probably an organisation the registry already holds?
+"""Is this row probably an organisation the registry already holds? The import asks the one
+duplicate finder of the site (``clusterlogic.dedupe``, issue #12 item 2), which the
+organisation form and the "Dubletten" page ask too.
 
-HOOK for the lead: ``find_probable_duplicates`` is the one place the import asks this. For now
-it compares normalised names with rapidfuzz; at the merge it is to call the shared finder in
-``clusterlogic.dedupe`` (issue #12, item 2) instead, keeping this signature.
-"""
+The finder's index of the registry is built once per run. Organisations the same run creates
+are added to a small table of their normalised names, so a file that names one organisation
+twice creates it once (the finder's index itself is immutable, and rebuilding it per row
+would cost the whole registry each time)."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from clusterlogic import dedupe
+from clusterlogic.dedupe import OrgRecord
 
-# Legal forms and their spellings, longest first, removed before names are compared.
-LEGAL_FORMS = re.compile(
-    r"\b(gmbh\s*&\s*co\.?\s*kg(?:aa)?|gesellschaft mit beschr[aä]nkter haftung|aktiengesellschaft"
-    r"|ug\s*\(haftungsbeschr[aä]nkt\)|haftungsbeschr[aä]nkt|eingetragener verein|ggmbh|gmbh|mbh"
-    r"|kgaa|ag|se|kg|ohg|gbr|partg(?:\s*mbb)?|e\.?\s?v\.?|e\.?\s?g\.?|ug)(?=\W|$)",
-    re.IGNORECASE,
-)
-THRESHOLD = 90
+# The finder's scores run from 0 to 1; the import shows them as a percentage.
+PERCENT = 100
 
 
 def normalise_name(name: str) -> str:
-    text = unicodedata.normalize("NFKC", name).casefold()
-    text = text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
-    text = LEGAL_FORMS.sub(" ", text)
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
-
-
-def _compact(normalised: str) -> str:
-    return normalised.replace(" ", "")
+    """The name as the finder compares it: legal form, umlauts, punctuation and case set
+    aside ("B.A.S.F. Aktiengesellschaft" → "basf")."""
+    return dedupe.normalise_name(name).core
 
 
 @dataclass(frozen=True)
@@ -44,45 +34,35 @@ class Candidate:
 
 @dataclass
 class RegistryIndex:
-    """The registry's names, blocked by the first letters of the compact name, so a row is
-    compared with a few names, never with all."""
-
-    blocks: dict[str, list[tuple[int, str, str, str]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
+    finder: dedupe.DedupeIndex
+    names: dict[int, str]
+    added: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, organisation_id: int, name: str, city: str) -> None:
-        normalised = normalise_name(name)
-        compact = _compact(normalised)
-        if compact:
-            self.blocks[compact[:4]].append(
-                (organisation_id, name, normalised, city.casefold().strip())
-            )
+        """An organisation this run created, so a later row of the file finds it."""
+        self.added[dedupe.normalise_name(name).compact].append((organisation_id, name))
 
 
 def build_index(rows: list[tuple[int, str, str]]) -> RegistryIndex:
-    index = RegistryIndex()
-    for organisation_id, name, city in rows:
-        index.add(organisation_id, name, city)
-    return index
+    records = [OrgRecord(id=str(pk), name=name, city=city or "") for pk, name, city in rows]
+    return RegistryIndex(
+        finder=dedupe.build_index(records), names={pk: name for pk, name, _city in rows}
+    )
 
 
 def find_probable_duplicates(
     row_name: str, city: str, index: RegistryIndex, *, exclude: int | None = None
 ) -> list[Candidate]:
-    """The organisations of ``index`` that ``row_name`` (in ``city``) probably is, best first:
-    normalised names (legal form, umlauts, punctuation, case set aside) at least 90 similar,
-    and not in a different city where both name one."""
-    normalised = normalise_name(row_name)
-    compact = _compact(normalised)
-    if not compact:
-        return []
-    city_key = city.casefold().strip()
-    found = []
-    for organisation_id, name, other, other_city in index.blocks.get(compact[:4], []):
-        if organisation_id == exclude or (city_key and other_city and city_key != other_city):
-            continue
-        score = max(fuzz.token_sort_ratio(normalised, other), fuzz.ratio(compact, _compact(other)))
-        if score >= THRESHOLD:
-            found.append(Candidate(organisation_id, name, round(score, 1)))
+    """The organisations that ``row_name`` (in ``city``) probably is, best first, at most
+    five: the finder's candidates in the registry, and an organisation of the same name this
+    run already created."""
+    found = [
+        Candidate(int(c.id), index.names[int(c.id)], round(c.score * PERCENT, 1))
+        for c in dedupe.find_candidates(OrgRecord(id="", name=row_name, city=city), index.finder)
+        if int(c.id) != exclude
+    ]
+    compact = dedupe.normalise_name(row_name).compact
+    for organisation_id, name in index.added.get(compact, []) if compact else []:
+        if organisation_id != exclude:
+            found.append(Candidate(organisation_id, name, float(PERCENT)))
     return sorted(found, key=lambda candidate: -candidate.score)[:5]

@@ -20,6 +20,7 @@ from clusterhub.imports.cleaning import CleanRow
 from clusterhub.imports.duplicates import RegistryIndex, find_probable_duplicates, normalise_name
 from clusterhub.imports.fields import Kind
 from clusterhub.imports.models import HeldRow, ImportKey, ImportRun
+from clusterhub.privacy.tombstones import is_erased_email
 
 CREATED, UPDATED, UNCHANGED, HELD = "created", "updated", "unchanged", "held"
 ORGANISATION_FIELDS = [
@@ -205,6 +206,12 @@ def write_person(context: Context, row: CleanRow) -> str:
     person = Person.objects.filter(pk=known, erased_at__isnull=True).first() if known else None
     if person is None and email:
         person = Person.objects.filter(email__iexact=email, erased_at__isnull=True).first()
+    if person is None and email and is_erased_email(email):
+        # DSGVO Art. 17: an erased person is not brought back by a later import.
+        raise RowRefused(
+            _("E-Mail"),
+            _("Diese Person hat ihre Daten löschen lassen; sie wird nicht neu angelegt."),
+        )
     if person is None:
         person = Person.objects.create(
             **{name: values[name] for name in PERSON_FIELDS if name in values}

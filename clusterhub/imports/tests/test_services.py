@@ -11,6 +11,7 @@ from clusterhub.imports.fields import Kind
 from clusterhub.imports.models import HeldRow, ImportRun
 from clusterhub.imports.reading import ReadError
 from clusterhub.imports.tests.files import ORGANISATIONS, csv_bytes
+from clusterhub.privacy.tombstones import bury
 from tests.support.registry import Registry
 
 
@@ -135,6 +136,15 @@ def test_people_land_with_organisation_and_function_and_unknown_organisations_ar
     # The refused row wrote nothing: no half person without an affiliation.
     assert not Person.objects.filter(email="max@example.org").exists()
     assert _import(registry, rows, Kind.PEOPLE).counts["unchanged"] == 1
+
+
+def test_a_person_erased_on_request_is_not_brought_back_by_an_import(registry: Registry) -> None:
+    bury("erika@example.org")
+    rows = [["Vorname", "Nachname", "E-Mail"], ["Erika", "Muster", "Erika@Example.org"]]
+    run = _import(registry, rows, Kind.PEOPLE)
+    assert run.counts["refused"] == 1
+    assert [(e["line"], e["column"]) for e in run.errors] == [(2, "E-Mail")]
+    assert not Person.objects.filter(email__iexact="erika@example.org").exists()
 
 
 def test_memberships_with_dates_and_a_cluster_the_manager_does_not_manage(
