@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "clusterhub.demo",
     "clusterhub.events",
     "clusterhub.partners",
+    "clusterhub.calls",
     "clusterhub.matchmaking",
     "clusterhub.privacy",
 ]

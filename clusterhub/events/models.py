@@ -291,6 +291,9 @@ class EventMail(models.Model):
         LINK = "link", _("Link zur Anmeldung")
         MATCHMAKING_WELCOME = "matchmaking_welcome", _("Matchmaking-Zugang")
         MATCHMAKING_AGENDA = "matchmaking_agenda", _("Matchmaking-Terminplan")
+        # Mails of other apps to a person of the registry (no registration behind them).
+        CALL_FORWARD = "call_forward", _("Weitergeleiteter Förderaufruf")
+        PROJECT_DEADLINE = "project_deadline", _("Erinnerung an eine Projektfrist")
 
     # Exactly one of the two is set: invitations go to people who have no registration yet.
     registration = models.ForeignKey(
@@ -298,6 +301,10 @@ class EventMail(models.Model):
     )
     invitation = models.ForeignKey(
         Invitation, null=True, blank=True, on_delete=models.CASCADE, related_name="mails"
+    )
+    # Mails of other apps (a forwarded funding call, a project deadline) go to a person.
+    person = models.ForeignKey(
+        "directory.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     kind = models.CharField(_("Art"), max_length=30, choices=Kind.choices)
     # What makes a repeated kind a new mail (the agenda it announces); empty for one-off kinds.
@@ -328,11 +335,16 @@ class EventMail(models.Model):
                 fields=["invitation", "kind"], name="eventmail_once_per_invitation"
             ),
             models.CheckConstraint(
-                condition=models.Q(registration__isnull=True, invitation__isnull=False)
-                | models.Q(registration__isnull=False, invitation__isnull=True),
+                condition=models.Q(
+                    registration__isnull=True, invitation__isnull=False, person__isnull=True
+                )
+                | models.Q(registration__isnull=False, invitation__isnull=True, person__isnull=True)
+                | models.Q(
+                    registration__isnull=True, invitation__isnull=True, person__isnull=False
+                ),
                 name="eventmail_one_recipient",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} – {self.registration or self.invitation}"
+        return f"{self.get_kind_display()} – {self.registration or self.invitation or self.person}"

@@ -87,6 +87,17 @@ def owe_invitation_mails(invitations: Iterable[Invitation]) -> list[EventMail]:
     return mails
 
 
+def owe_person_mail(person_id: int, kind: str, occasion: str) -> EventMail:
+    """Owe another app's mail to a person of the registry, once per kind and occasion (the
+    app's row the preparer reads, e.g. ``"forwarding:12"``)."""
+    mail, created = EventMail.objects.get_or_create(
+        person_id=person_id, kind=kind, occasion=occasion
+    )
+    if created:
+        enqueue_on_commit(DELIVER_TASK, mail.pk)
+    return mail
+
+
 def _claim(mail_id: int, now: dt.datetime) -> bool:
     """Take the mail for this worker (an atomic conditional update, no lock held while
     sending); False when it is done or another worker has it."""
@@ -121,6 +132,7 @@ def deliver(mail_id: int) -> bool:
         "registration__person",
         "invitation__event",
         "invitation__person",
+        "person",
     ).get(pk=mail_id)
     try:
         prepared = _PREPARERS[mail.kind](mail)
