@@ -158,7 +158,7 @@ def forward_call(
             sent_by_id=actor_id(actor),
         )
         outbox.owe_person_mail(
-            person.pk, EventMail.Kind.CALL_FORWARD, f"forwarding:{forwarding.pk}"
+            EventMail.Kind.CALL_FORWARD, f"forwarding:{forwarding.pk}", person_id=person.pk
         )
         interaction = Interaction.objects.create(
             cluster=cluster,

@@ -51,6 +51,7 @@ def failed_mails_visible_to(viewer: Viewer) -> QuerySet[EventMail]:
         "invitation__event",
         "invitation__person",
         "person",
+        "user",
     ).order_by("-failed_at", "-pk")
 
 

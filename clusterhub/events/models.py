@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import operator
 import secrets
 
 from django.conf import settings
@@ -270,6 +272,17 @@ class Feedback(models.Model):
         return f"{self.rating} – {self.registration}"
 
 
+_RECIPIENTS = ("registration", "invitation", "person", "user")
+# Exactly one recipient is set.
+ONE_RECIPIENT = functools.reduce(
+    operator.or_,
+    (
+        models.Q(**{f"{name}__isnull": name != chosen for name in _RECIPIENTS})
+        for chosen in _RECIPIENTS
+    ),
+)
+
+
 class EventMail(models.Model):
     """One mail in the outbox (``events.outbox``), of any app, owed to a registration or an
     invitation; the task that sends it marks it sent.
@@ -295,16 +308,25 @@ class EventMail(models.Model):
         CALL_FORWARD = "call_forward", _("Weitergeleiteter Förderaufruf")
         PROJECT_DEADLINE = "project_deadline", _("Erinnerung an eine Projektfrist")
 
-    # Exactly one of the two is set: invitations go to people who have no registration yet.
+    # Exactly one recipient is set (ONE_RECIPIENT): invitations go to people who have no
+    # registration yet.
     registration = models.ForeignKey(
         Registration, null=True, blank=True, on_delete=models.CASCADE, related_name="mails"
     )
     invitation = models.ForeignKey(
         Invitation, null=True, blank=True, on_delete=models.CASCADE, related_name="mails"
     )
-    # Mails of other apps (a forwarded funding call, a project deadline) go to a person.
+    # Mails of other apps go to a person of the registry (a forwarded funding call) or to a
+    # user of the site (a project deadline for its owner).
     person = models.ForeignKey(
         "directory.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     kind = models.CharField(_("Art"), max_length=30, choices=Kind.choices)
     # What makes a repeated kind a new mail (the agenda it announces); empty for one-off kinds.
@@ -335,16 +357,10 @@ class EventMail(models.Model):
                 fields=["invitation", "kind"], name="eventmail_once_per_invitation"
             ),
             models.CheckConstraint(
-                condition=models.Q(
-                    registration__isnull=True, invitation__isnull=False, person__isnull=True
-                )
-                | models.Q(registration__isnull=False, invitation__isnull=True, person__isnull=True)
-                | models.Q(
-                    registration__isnull=True, invitation__isnull=True, person__isnull=False
-                ),
+                condition=ONE_RECIPIENT,
                 name="eventmail_one_recipient",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} – {self.registration or self.invitation or self.person}"
+        return f"{self.get_kind_display()} – {self.registration or self.invitation or self.person or self.user}"

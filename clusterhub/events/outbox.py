@@ -87,11 +87,13 @@ def owe_invitation_mails(invitations: Iterable[Invitation]) -> list[EventMail]:
     return mails
 
 
-def owe_person_mail(person_id: int, kind: str, occasion: str) -> EventMail:
-    """Owe another app's mail to a person of the registry, once per kind and occasion (the
-    app's row the preparer reads, e.g. ``"forwarding:12"``)."""
+def owe_person_mail(
+    kind: str, occasion: str, *, person_id: int | None = None, user_id: int | None = None
+) -> EventMail:
+    """Owe another app's mail to a person of the registry or a user of the site, once per
+    recipient, kind and occasion (the app's row the preparer reads, e.g. ``"forwarding:12"``)."""
     mail, created = EventMail.objects.get_or_create(
-        person_id=person_id, kind=kind, occasion=occasion
+        person_id=person_id, user_id=user_id, kind=kind, occasion=occasion
     )
     if created:
         enqueue_on_commit(DELIVER_TASK, mail.pk)
@@ -133,6 +135,7 @@ def deliver(mail_id: int) -> bool:
         "invitation__event",
         "invitation__person",
         "person",
+        "user",
     ).get(pk=mail_id)
     try:
         prepared = _PREPARERS[mail.kind](mail)
