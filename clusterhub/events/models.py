@@ -363,4 +363,5 @@ class EventMail(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} – {self.registration or self.invitation or self.person or self.user}"
+        recipient = self.registration or self.invitation or self.person or self.user
+        return f"{self.get_kind_display()} – {recipient}"

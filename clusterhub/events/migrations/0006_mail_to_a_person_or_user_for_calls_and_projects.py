@@ -6,35 +6,91 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0005_postgres_trigram_index'),
-        ('events', '0005_mail_once_per_occasion_except_link'),
+        ("directory", "0005_postgres_trigram_index"),
+        ("events", "0005_mail_once_per_occasion_except_link"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='eventmail',
-            name='eventmail_one_recipient',
+            model_name="eventmail",
+            name="eventmail_one_recipient",
         ),
         migrations.AddField(
-            model_name='eventmail',
-            name='person',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='directory.person'),
+            model_name="eventmail",
+            name="person",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="directory.person",
+            ),
         ),
         migrations.AddField(
-            model_name='eventmail',
-            name='user',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="eventmail",
+            name="user",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AlterField(
-            model_name='eventmail',
-            name='kind',
-            field=models.CharField(choices=[('confirmation', 'Anmeldebestätigung'), ('waitlisted', 'Wartelistenplatz'), ('offer', 'Nachrückplatz'), ('reminder', 'Erinnerung'), ('invitation', 'Einladung'), ('feedback', 'Bitte um Rückmeldung'), ('link', 'Link zur Anmeldung'), ('matchmaking_welcome', 'Matchmaking-Zugang'), ('matchmaking_agenda', 'Matchmaking-Terminplan'), ('call_forward', 'Weitergeleiteter Förderaufruf'), ('project_deadline', 'Erinnerung an eine Projektfrist')], max_length=30, verbose_name='Art'),
+            model_name="eventmail",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("confirmation", "Anmeldebestätigung"),
+                    ("waitlisted", "Wartelistenplatz"),
+                    ("offer", "Nachrückplatz"),
+                    ("reminder", "Erinnerung"),
+                    ("invitation", "Einladung"),
+                    ("feedback", "Bitte um Rückmeldung"),
+                    ("link", "Link zur Anmeldung"),
+                    ("matchmaking_welcome", "Matchmaking-Zugang"),
+                    ("matchmaking_agenda", "Matchmaking-Terminplan"),
+                    ("call_forward", "Weitergeleiteter Förderaufruf"),
+                    ("project_deadline", "Erinnerung an eine Projektfrist"),
+                ],
+                max_length=30,
+                verbose_name="Art",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='eventmail',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('invitation__isnull', True), ('person__isnull', True), ('registration__isnull', False), ('user__isnull', True)), models.Q(('invitation__isnull', False), ('person__isnull', True), ('registration__isnull', True), ('user__isnull', True)), models.Q(('invitation__isnull', True), ('person__isnull', False), ('registration__isnull', True), ('user__isnull', True)), models.Q(('invitation__isnull', True), ('person__isnull', True), ('registration__isnull', True), ('user__isnull', False)), _connector='OR'), name='eventmail_one_recipient'),
+            model_name="eventmail",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("invitation__isnull", True),
+                        ("person__isnull", True),
+                        ("registration__isnull", False),
+                        ("user__isnull", True),
+                    ),
+                    models.Q(
+                        ("invitation__isnull", False),
+                        ("person__isnull", True),
+                        ("registration__isnull", True),
+                        ("user__isnull", True),
+                    ),
+                    models.Q(
+                        ("invitation__isnull", True),
+                        ("person__isnull", False),
+                        ("registration__isnull", True),
+                        ("user__isnull", True),
+                    ),
+                    models.Q(
+                        ("invitation__isnull", True),
+                        ("person__isnull", True),
+                        ("registration__isnull", True),
+                        ("user__isnull", False),
+                    ),
+                    _connector="OR",
+                ),
+                name="eventmail_one_recipient",
+            ),
         ),
     ]
