@@ -15,7 +15,7 @@ from django.http import Http404
 
 from clusterhub.accounts.roles import Viewer, viewer_for
 from clusterhub.clusters.models import Cluster
-from clusterhub.projects.models import Project, ProjectDocument
+from clusterhub.projects.models import CallFollow, Project, ProjectDocument
 
 
 def local_projects() -> QuerySet[Project]:
@@ -84,3 +84,10 @@ def get_document_for_user(user: AbstractBaseUser | AnonymousUser, pk: int) -> Pr
         raise Http404
     get_project_for_user(user, document.project_id)
     return document
+
+
+def follows_of(viewer: Viewer) -> QuerySet[CallFollow]:
+    """The calls whose deadlines the viewer follows."""
+    if viewer.user_id is None:
+        return CallFollow.objects.none()
+    return CallFollow.objects.filter(user_id=viewer.user_id).select_related("call")

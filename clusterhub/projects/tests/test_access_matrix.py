@@ -10,6 +10,8 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 
+from clusterhub.calls.models import FundingCall
+from clusterhub.projects import deadlines
 from clusterhub.projects.models import ProjectDocument
 from clusterhub.projects.tests.support import Projects
 
@@ -37,6 +39,21 @@ def document_url(p: Projects) -> str:
     document = ProjectDocument(project=p.project, name="skizze.pdf", size=4)
     document.file.save("skizze.pdf", ContentFile(b"%PDF"), save=True)
     return reverse("projects:document", args=[document.pk])
+
+
+def call_url(name: str) -> Url:
+    def url(p: Projects) -> str:
+        call = FundingCall.objects.create(
+            level="eu", programme="Horizon Europe", identifier="H-1", title="Hydrogen"
+        )
+        return reverse(name, args=[call.pk])
+
+    return url
+
+
+def feed_url(p: Projects) -> str:
+    token = deadlines.feed_token(p.registry.users["admin"].pk)
+    return reverse("projects:deadline_feed", args=[token])
 
 
 # (name, method, url, data, expected per role)
@@ -93,6 +110,37 @@ CASES: list[tuple[str, str, Url, dict[str, str], dict[str, int]]] = [
     ("projects:note_add", "post", on_project("projects:note_add"), {}, answers(EDITORS, 400)),
     ("projects:call_link", "post", on_project("projects:call_link"), {}, answers(EDITORS, 302)),
     ("projects:document", "get", document_url, {}, answers(STAFF_ROLES | {"member"})),
+    (
+        "projects:project_calls",
+        "get",
+        on_project("projects:project_calls"),
+        {},
+        answers(STAFF_ROLES),
+    ),
+    ("projects:call_fit", "get", call_url("projects:call_fit"), {}, answers(STAFF_ROLES)),
+    (
+        "projects:call_follow",
+        "post",
+        call_url("projects:call_follow"),
+        {},
+        answers(STAFF_ROLES, 302),
+    ),
+    (
+        "projects:organisation_calls",
+        "get",
+        lambda p: reverse("projects:organisation_calls", args=[p.registry.smart_member.pk]),
+        {},
+        answers(STAFF_ROLES),
+    ),
+    (
+        "projects:my_deadlines",
+        "get",
+        lambda p: reverse("projects:my_deadlines"),
+        {},
+        answers(STAFF_ROLES),
+    ),
+    # The feed opens with its signed link alone (a calendar app has no login).
+    ("projects:deadline_feed", "get", feed_url, {}, dict.fromkeys(ROLES, 200)),
 ]
 COVERED_URL_NAMES = sorted({name for name, *_rest in CASES})
 
@@ -120,5 +168,5 @@ def test_role_reaches_project_pages(
     client = login(role)
     response = getattr(client, method)(url(projects), data)
     assert response.status_code == expected
-    if role == "anonymous":
+    if role == "anonymous" and expected == 302:
         assert reverse("accounts:login") in response["Location"]
