@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "clusterhub.demo",
     "clusterhub.events",
     "clusterhub.partners",
+    "clusterhub.calls",
     "clusterhub.matchmaking",
     "clusterhub.privacy",
     "clusterhub.support",
@@ -244,9 +245,10 @@ STATIC_ROOT = VAR_DIR / "static"
 # WhiteNoise serves the collected files with debug off (``make demo`` runs collectstatic).
 # Hashed, compressed names need a collected manifest, so they are production's choice only;
 # tests and development read the apps' static folders directly.
-# Uploaded import files and written exports go through the default storage (var/media here;
-# an object store in production via CLUSTERHUB_FILE_STORAGE), never through a local path.
-MEDIA_ROOT = Path(os.environ.get("CLUSTERHUB_MEDIA_ROOT", VAR_DIR / "media"))
+# Uploaded files (import files, written exports, project documents) go through the default
+# storage (var/media here; an object store in production via CLUSTERHUB_FILE_STORAGE), never
+# through a local path, and are served only through views that check access.
+MEDIA_ROOT = Path(os.environ.get("CLUSTERHUB_MEDIA_DIR", VAR_DIR / "media"))
 STORAGES = {
     "default": {
         "BACKEND": os.environ.get(
@@ -335,6 +337,25 @@ CLUSTERHUB_RETENTION_YEARS = env_int("CLUSTERHUB_RETENTION_YEARS", 3)
 # Where the demo loader reads the CORDIS extract; never copied into the repo.
 CORDIS_DATA_DIR = Path(
     os.environ.get("CLUSTERHUB_CORDIS_DIR", BASE_DIR.parent / "shared" / "data" / "cordis")
+)
+
+# Project documents: the largest upload and the file types taken (by extension).
+CLUSTERHUB_PROJECT_DOCUMENT_MAX_MB = float(
+    os.environ.get("CLUSTERHUB_PROJECT_DOCUMENT_MAX_MB", "10")
+)
+CLUSTERHUB_PROJECT_DOCUMENT_TYPES = os.environ.get(
+    "CLUSTERHUB_PROJECT_DOCUMENT_TYPES", "pdf,docx,xlsx,pptx,odt,ods,odp,txt,csv,png,jpg,jpeg"
+).split(",")
+# Deadline reminders to the owners of projects that target a call: days before the deadline.
+CLUSTERHUB_CALL_REMINDER_DAYS = [
+    int(days) for days in os.environ.get("CLUSTERHUB_CALL_REMINDER_DAYS", "28,7").split(",")
+]
+
+# The EU Funding & Tenders topics the demo imports (``manage.py import_calls`` takes any file).
+CALLS_DATA_FILE = Path(
+    os.environ.get(
+        "CLUSTERHUB_CALLS_FILE", BASE_DIR.parent / "shared" / "data" / "calls" / "calls.jsonl.gz"
+    )
 )
 
 LOGGING = {

@@ -29,6 +29,8 @@ urlpatterns += i18n_patterns(
     path("intern/", include("clusterhub.crm.urls")),
     path("intern/", include("clusterhub.audit.urls")),
     path("intern/", include("clusterhub.partners.urls")),
+    path("intern/", include("clusterhub.calls.urls")),
+    path("intern/", include("clusterhub.projects.urls")),
     prefix_default_language=False,
 )
 

@@ -24,6 +24,7 @@ from clusterhub.directory.models import Organisation
 
 from . import cordis
 from .clusters import load_clusters
+from .innovation import load_calls, load_projects
 from .interactions import write_interactions
 from .logins import Login, load_accounts
 from .named import cordis_pic_owners, load_named_organisations
@@ -40,6 +41,7 @@ SHOWCASE_OTHER_SUBJECT = "Vertraulich: Energiebedarf für das Wasserstoff-Konsor
 class DemoOptions:
     cordis_dir: Path | None
     regional: int = 3000
+    calls_file: Path | None = None
     seed: int = 42
     today: date = field(default_factory=date.today)
 
@@ -136,6 +138,10 @@ def load_demo(options: DemoOptions, progress: Progress) -> DemoResult:
         if not generated:
             write_interactions(options.seed, options.today, clusters, managers, progress)
         note = add_showcase_notes(named["pepperl-fuchs"], clusters, managers, options.today)
+    with stage(8, "Förderaufrufe und Innovationsprojekte der Konsortien", progress):
+        calls = load_calls(options.calls_file, options.today)
+        projects = load_projects(clusters, named, managers, options.today)
+        progress(f"  {calls} Förderaufrufe, {projects} Projekte")
     return DemoResult(
         logins=logins,
         organisations=Organisation.objects.count(),

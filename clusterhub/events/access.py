@@ -46,7 +46,12 @@ def failed_mails_visible_to(viewer: Viewer) -> QuerySet[EventMail]:
         managed = Event.objects.filter(clusters__in=viewer.managed_cluster_ids).values("pk")
         mails = mails.filter(Q(registration__event__in=managed) | Q(invitation__event__in=managed))
     return mails.select_related(
-        "registration__event", "registration__person", "invitation__event", "invitation__person"
+        "registration__event",
+        "registration__person",
+        "invitation__event",
+        "invitation__person",
+        "person",
+        "user",
     ).order_by("-failed_at", "-pk")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import operator
 import secrets
 from typing import Any, ClassVar
 
@@ -271,6 +273,18 @@ class Feedback(models.Model):
         return f"{self.rating} – {self.registration}"
 
 
+# ``subject_id``: a row of another app named by its model label and id (a consultation).
+_RECIPIENTS = ("registration", "invitation", "person", "user", "subject_id")
+# Exactly one recipient is set.
+ONE_RECIPIENT = functools.reduce(
+    operator.or_,
+    (
+        models.Q(**{f"{name}__isnull": name != chosen for name in _RECIPIENTS})
+        for chosen in _RECIPIENTS
+    ),
+)
+
+
 class EventMail(models.Model):
     """One mail in the outbox (``events.outbox``), of any app, owed to a registration or an
     invitation; the task that sends it marks it sent.
@@ -292,23 +306,40 @@ class EventMail(models.Model):
         LINK = "link", _("Link zur Anmeldung")
         MATCHMAKING_WELCOME = "matchmaking_welcome", _("Matchmaking-Zugang")
         MATCHMAKING_AGENDA = "matchmaking_agenda", _("Matchmaking-Terminplan")
+        # Mails of other apps to a person of the registry (no registration behind them).
+        CALL_FORWARD = "call_forward", _("Weitergeleiteter Förderaufruf")
+        PROJECT_DEADLINE = "project_deadline", _("Erinnerung an eine Projektfrist")
 
-    # Exactly one recipient is set: a registration, an invitation (people who have no
-    # registration yet), or a row of another app named by its model label and id (a
-    # consultation booking), whose preparer finds the address.
+    # Exactly one recipient is set (ONE_RECIPIENT): a registration, an invitation (people who
+    # have no registration yet), a person of the registry, a user of the site, or a row of
+    # another app named by its model label and id (a consultation booking), whose preparer
+    # finds the address.
     registration = models.ForeignKey(
         Registration, null=True, blank=True, on_delete=models.CASCADE, related_name="mails"
     )
     invitation = models.ForeignKey(
         Invitation, null=True, blank=True, on_delete=models.CASCADE, related_name="mails"
     )
+    # Mails of other apps go to a person of the registry (a forwarded funding call) or to a
+    # user of the site (a project deadline for its owner).
+    person = models.ForeignKey(
+        "directory.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     # Labels of the kinds other apps register (``outbox.register_preparer``).
     other_kind_labels: ClassVar[dict[str, Any]] = {}
 
     subject_type = models.CharField(max_length=60, blank=True, default="")
     subject_id = models.PositiveBigIntegerField(null=True, blank=True)
-    # The kinds above are the events' own; other apps register theirs with the outbox
-    # (``outbox.register_preparer(kind, preparer, label)``), so the column has no fixed choices.
+    # The kinds above are the events' and the registry's; other apps register theirs with the
+    # outbox (``outbox.register_preparer(kind, preparer, label)``), so the column has no
+    # fixed choices.
     kind = models.CharField(_("Art"), max_length=30)
     # What makes a repeated kind a new mail (the agenda it announces); empty for one-off kinds.
     occasion = models.CharField(_("Anlass"), max_length=200, blank=True, default="")
@@ -343,22 +374,14 @@ class EventMail(models.Model):
                 name="eventmail_once_per_subject_occasion",
             ),
             models.CheckConstraint(
-                condition=models.Q(
-                    registration__isnull=True, invitation__isnull=False, subject_id__isnull=True
-                )
-                | models.Q(
-                    registration__isnull=False, invitation__isnull=True, subject_id__isnull=True
-                )
-                | models.Q(
-                    registration__isnull=True, invitation__isnull=True, subject_id__isnull=False
-                ),
+                condition=ONE_RECIPIENT,
                 name="eventmail_one_recipient",
             ),
         ]
 
     def __str__(self) -> str:
-        owner = self.registration or self.invitation or f"{self.subject_type} {self.subject_id}"
-        return f"{self.kind_label} – {owner}"
+        owner = self.registration or self.invitation or self.person or self.user
+        return f"{self.kind_label} – {owner or f'{self.subject_type} {self.subject_id}'}"
 
     @property
     def kind_label(self) -> str:

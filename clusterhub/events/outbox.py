@@ -116,6 +116,19 @@ def owe_invitation_mails(invitations: Iterable[Invitation]) -> list[EventMail]:
     return mails
 
 
+def owe_person_mail(
+    kind: str, occasion: str, *, person_id: int | None = None, user_id: int | None = None
+) -> EventMail:
+    """Owe another app's mail to a person of the registry or a user of the site, once per
+    recipient, kind and occasion (the app's row the preparer reads, e.g. ``"forwarding:12"``)."""
+    mail, created = EventMail.objects.get_or_create(
+        person_id=person_id, user_id=user_id, kind=kind, occasion=occasion
+    )
+    if created:
+        enqueue_on_commit(DELIVER_TASK, mail.pk)
+    return mail
+
+
 def _claim(mail_id: int, now: dt.datetime) -> bool:
     """Take the mail for this worker (an atomic conditional update, no lock held while
     sending); False when it is done or another worker has it."""
@@ -150,6 +163,8 @@ def deliver(mail_id: int) -> bool:
         "registration__person",
         "invitation__event",
         "invitation__person",
+        "person",
+        "user",
     ).get(pk=mail_id)
     try:
         prepared = _PREPARERS[mail.kind](mail)

@@ -328,6 +328,8 @@ OWN_MATRICES: list[str] = [
     "clusterhub.duplicates.tests.test_access_matrix",
     "clusterhub.api.tests.test_access_matrix",
     "clusterhub.privacy.tests.test_access_matrix",
+    "clusterhub.calls.tests.test_access_matrix",
+    "clusterhub.projects.tests.test_access_matrix",
 ]
 
 

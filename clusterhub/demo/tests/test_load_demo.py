@@ -137,7 +137,7 @@ def test_cordis_co_participations_become_participations(tiny_cordis: Path) -> No
     assert Organisation.objects.filter(name__iexact="BASF SE").count() == 1
     assert "900000004" not in loaded  # CORDIS has no name for it
     pairs = set(
-        Participation.objects.values_list(
+        Participation.objects.filter(project__source="cordis").values_list(
             "project__external_id", "organisation__cordis_pic", "role"
         )
     )
@@ -164,7 +164,7 @@ def test_missing_cordis_folder_loads_a_smaller_demo(tmp_path: Path) -> None:
     output = load("--cordis-dir", str(tmp_path / "absent"))
 
     assert "kein CORDIS-Auszug" in output
-    assert not Project.objects.exists()
+    assert not Project.objects.filter(source="cordis").exists()
     assert Organisation.objects.count() == len(named_organisation_rows()) + int(REGIONAL)
 
 
@@ -317,3 +317,15 @@ def test_demo_logins_prints_each_role_and_where_the_mails_go(tmp_path: Path, set
         f"E-Mails der Demo werden nicht versandt, sondern in {tmp_path / 'mail'} abgelegt."
     )
     assert "Benutzer: member" in lines[-2]
+
+
+@pytest.mark.django_db
+def test_each_consortium_of_the_initiative_has_a_project(tmp_path: Path) -> None:
+    load("--cordis-dir", str(tmp_path / "absent"))
+    local = Project.objects.filter(source="local")
+    assert local.count() == 8
+    assert set(local.values_list("consortium__parent__slug", flat=True)) == {
+        "industriestandort-mannheim"
+    }
+    assert len(set(local.values_list("stage", flat=True))) >= 6
+    assert all(project.participations.exists() for project in local)

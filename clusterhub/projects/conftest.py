@@ -1,0 +1,3 @@
+from clusterhub.projects.tests.support import projects
+
+__all__ = ["projects"]
