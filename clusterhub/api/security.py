@@ -47,8 +47,10 @@ class WindowThrottle(BaseThrottle):
     """A fixed window counted in the cache; the rate is read from the settings on each call,
     so a test (or an operator) can change it without re-importing the API."""
 
-    setting = ""
     scope = ""
+
+    def rate(self) -> str:
+        raise NotImplementedError
 
     def ident(self, request: HttpRequest) -> str | None:
         raise NotImplementedError
@@ -57,7 +59,7 @@ class WindowThrottle(BaseThrottle):
         ident = self.ident(request)
         if ident is None:
             return True
-        limit, seconds = parse_rate(getattr(settings, self.setting))
+        limit, seconds = parse_rate(self.rate())
         now = time.time()
         window = int(now // seconds)
         self.retry_after = math.ceil((window + 1) * seconds - now)
@@ -75,8 +77,10 @@ class WindowThrottle(BaseThrottle):
 
 
 class AddressThrottle(WindowThrottle):
-    setting = "CLUSTERHUB_API_RATE_PER_ADDRESS"
     scope = "address"
+
+    def rate(self) -> str:
+        return str(settings.CLUSTERHUB_API_RATE_PER_ADDRESS)
 
     def ident(self, request: HttpRequest) -> str | None:
         # REMOTE_ADDR only: a forwarded header is the caller's to forge; behind a proxy the
@@ -85,8 +89,10 @@ class AddressThrottle(WindowThrottle):
 
 
 class TokenThrottle(WindowThrottle):
-    setting = "CLUSTERHUB_API_RATE_PER_TOKEN"
     scope = "token"
+
+    def rate(self) -> str:
+        return str(settings.CLUSTERHUB_API_RATE_PER_TOKEN)
 
     def ident(self, request: HttpRequest) -> str | None:
         token = getattr(request, "auth", None)

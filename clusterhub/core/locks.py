@@ -13,7 +13,11 @@ up, so two transactions can never each hold a lock the other waits for:
 4. meeting request rows (``lock_meeting_request``, ``live_meeting_requests_for_update``) — a
    request and its answer (``matchmaking.services``, ``matchmaking.placement``);
 5. an adviser's user row (``lock_adviser``) — one consultation slot is never booked twice
-   (``support.services``); taken alone, never with the others.
+   (``support.services``); taken alone, never with the others;
+6. organisation rows (``lock_organisations``, in ascending pk) — a merge of two duplicates
+   (``duplicates.services``); taken alone;
+7. a project row (``lock_project``) — its stage moves one at a time (``projects.services``);
+   taken alone.
 
 Each helper must run inside ``transaction.atomic()``. On PostgreSQL each is a
 ``SELECT … FOR UPDATE``. SQLite has no row locks (Django drops ``FOR UPDATE`` there): the
@@ -28,8 +32,10 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
+from clusterhub.directory.models import Organisation
 from clusterhub.events.models import Event, Registration
 from clusterhub.matchmaking.models import MeetingRequest, Participant
+from clusterhub.projects.models import Project
 
 
 def lock_event(event_id: int) -> Event:
@@ -67,3 +73,14 @@ def live_meeting_requests_for_update() -> QuerySet[MeetingRequest]:
 def lock_adviser(adviser_id: int) -> None:
     """An adviser's user row, locked: their consultation bookings change one at a time."""
     get_user_model().objects.select_for_update().only("pk").get(pk=adviser_id)
+
+
+def lock_organisations(*organisation_ids: int) -> int:
+    """Lock organisation rows in ascending pk; returns how many exist."""
+    rows = Organisation.objects.select_for_update().filter(pk__in=organisation_ids).order_by("pk")
+    return len(list(rows.values_list("pk", flat=True)))
+
+
+def lock_project(project_id: int) -> Project:
+    """The project row, re-read and locked."""
+    return Project.objects.select_for_update().get(pk=project_id)

@@ -15,6 +15,7 @@ from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.audit.services import Actor
 from clusterhub.core.background import enqueue_on_commit
+from clusterhub.core.locks import lock_organisations
 from clusterhub.crm.models import Interaction
 from clusterhub.directory.models import Affiliation, Membership, Organisation
 from clusterhub.directory.services import build_search_text
@@ -146,8 +147,7 @@ def merge_organisations(
     if survivor.pk == duplicate.pk:
         raise ValueError("an organisation cannot be merged into itself")
     _require_may_act(actor, survivor, duplicate)
-    locked = Organisation.objects.select_for_update().filter(pk__in=[survivor.pk, duplicate.pk])
-    if locked.count() != 2:
+    if lock_organisations(survivor.pk, duplicate.pk) != 2:
         raise Organisation.DoesNotExist
     before = audit.field_snapshot(survivor, list(MERGE_FIELDS))
     for field, value in merged_values(survivor, duplicate, field_choices).items():

@@ -18,6 +18,7 @@ from clusterhub.audit.models import AuditEntry
 from clusterhub.audit.services import Actor, UserActor, actor_id
 from clusterhub.calls.models import FundingCall
 from clusterhub.clusters.models import Cluster
+from clusterhub.core.locks import lock_project
 from clusterhub.directory.models import Organisation, Person
 from clusterhub.projects.access import can_edit_project
 from clusterhub.projects.models import (
@@ -84,7 +85,7 @@ def move_project(actor: UserActor, project: Project, stage: str) -> Project:
     change the project or the move skips a step."""
     if not can_edit_project(viewer_for(actor), project):
         raise StageRefused(_("Sie dürfen dieses Projekt nicht ändern."))
-    locked = Project.objects.select_for_update().get(pk=project.pk)
+    locked = lock_project(project.pk)
     reason = refusal(locked.stage, stage)
     if reason is not None:
         raise StageRefused(reason)

@@ -32,8 +32,13 @@ def test_the_background_task_imports_reports_progress_and_runs_once(registry: Re
     assert Organisation.objects.count() == before
 
 
+# Text as German spreadsheets hold it. Some cp1252 strings are also valid UTF-8 ("à\xa0Œ" is
+# the bytes of one Samaritan letter), and no reader can tell those apart; letters with
+# umlauts next to ASCII or to each other never form valid UTF-8, so these are read back exactly.
 cell = st.text(
-    alphabet=st.characters(codec="cp1252", exclude_characters="\x00\r\n\x1a"), max_size=12
+    alphabet=st.characters(codec="ascii", exclude_characters="\x00\r\n\x1a")
+    | st.sampled_from("äöüÄÖÜß"),
+    max_size=12,
 ).map(str.strip)
 
 

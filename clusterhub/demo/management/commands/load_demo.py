@@ -61,7 +61,7 @@ class Command(BaseCommand):
                 cordis_dir=Path(cordis_dir) if cordis_dir else None,
                 regional=max(0, options["regional"]),
                 seed=options["seed"],
-                calls_file=getattr(settings, "CALLS_DATA_FILE", None),
+                calls_file=settings.CALLS_DATA_FILE,
             ),
             self.stdout.write,
         )
