@@ -145,6 +145,26 @@ def load() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by the server process ``pid`` and its forked
+    copies, read from /proc (Linux): unlike wall-clock figures it hardly depends on how busy
+    the machine is with other work. 0.0 where /proc is missing."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # a process that ended while we looked
+        own_pid = int(stat.parent.name)
+        if own_pid == pid or int(fields[1]) == pid:  # fields[1]: the parent's id
+            total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / ticks
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind((HOST, 0))
@@ -174,10 +194,11 @@ def database(kind: str, folder: Path) -> Iterator[str]:
         yield throwaway
 
 
-async def rush(port: int, pk: int, clients: int) -> dict[str, dict[str, float]]:
+async def rush(port: int, pk: int, clients: int, server: int) -> dict[str, dict[str, float]]:
     started = time.perf_counter()
     reads = await asyncio.gather(*(read_calendar(port) for _ in range(clients)))
     baseline = summary("baseline GET calendar", list(reads), time.perf_counter() - started, {200})
+    cpu_before = server_cpu_seconds(server)
     started = time.perf_counter()
     pairs = await asyncio.gather(*(register(port, pk, index) for index in range(clients)))
     wall = time.perf_counter() - started
@@ -187,6 +208,8 @@ async def rush(port: int, pk: int, clients: int) -> dict[str, dict[str, float]]:
     window = max(post.finished for post in posted) - min(post.started for post in posted)
     posts["registrations_per_s"] = len(posted) / window
     print(f"  registrations/s (first POST sent to last answered): {len(posted) / window:7.1f}")
+    cpu = (server_cpu_seconds(server) - cpu_before) / len(posted) * 1000
+    print(f"  server CPU per registrant (page GET + POST, all processes): {cpu:5.1f} ms")
     return {"baseline": baseline, "pages": pages, "posts": posts}
 
 
@@ -231,7 +254,7 @@ def run_one(kind: str, options: argparse.Namespace) -> None:
                 f"{options.processes} server processes of {options.workers} threads, "
                 f"load average {load()} on {os.cpu_count()} CPUs"
             )
-            figures = asyncio.run(rush(port, pk, options.clients))
+            figures = asyncio.run(rush(port, pk, options.clients, server.pid))
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -107,9 +107,13 @@ def places_taken(event: Event) -> int:
     return Registration.objects.filter(event=event, status__in=Registration.HOLDS_PLACE).count()
 
 
-def _next_waitlist_position(event: Event) -> int:
-    highest = Registration.objects.filter(event=event).aggregate(top=Max("waitlist_position"))
-    return int(highest["top"] or 0) + 1
+def _places_and_next_position(event: Event) -> tuple[int, int]:
+    """The places taken and the next waitlist position, in one statement under the lock."""
+    counts = Registration.objects.filter(event=event).aggregate(
+        taken=Count("pk", filter=Q(status__in=Registration.HOLDS_PLACE)),
+        top=Max("waitlist_position"),
+    )
+    return int(counts["taken"]), int(counts["top"] or 0) + 1
 
 
 def register_participant(
@@ -188,10 +192,11 @@ def take_registration(
         existing = registrants.live_registration(locked, email)
         if existing is not None:
             return existing, False
-        if places_taken(locked) < locked.capacity:
+        taken, next_position = _places_and_next_position(locked)
+        if taken < locked.capacity:
             status, position = Status.CONFIRMED, None
         else:
-            status, position = Status.WAITLISTED, _next_waitlist_position(locked)
+            status, position = Status.WAITLISTED, next_position
         consent = None
         if match.person is not None:
             # The consent of a registrant not (yet) in the registry is the registration itself;

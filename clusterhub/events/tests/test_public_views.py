@@ -238,3 +238,38 @@ def test_cluster_and_format_feeds_are_valid_icalendar(client: Client, registry: 
             "Netzwerkforum Frühjahr"
         ]
         assert calendar.walk("VTIMEZONE")
+
+
+def test_the_empty_registration_form_rendered_once_keeps_each_languages_labels_and_choice(
+    client: Client,
+) -> None:
+    """The event page's empty form is rendered once per language (the rush loads it 200
+    times); each language still gets its own labels and country names, Germany chosen."""
+    event = make_event(capacity=5)
+    url = reverse("events:detail", args=[event.pk])
+
+    german = [client.get(url).content.decode() for _ in range(2)]
+    english = client.get(f"/en{url}").content.decode()
+
+    assert _form(german[0]) == _form(german[1])
+    assert '<label class="kern-label" for="id_first_name">Vorname</label>' in german[0]
+    assert '<option value="DE" selected>Deutschland</option>' in german[0]
+    assert '<label class="kern-label" for="id_first_name">First name</label>' in english
+    assert '<option value="DE" selected>Germany</option>' in english
+
+
+def test_a_refused_registration_form_shows_the_typed_values_and_the_error(client: Client) -> None:
+    event = make_event(capacity=5)
+    response = client.post(
+        reverse("events:detail", args=[event.pk]), VALID_FORM | {"email": "no-address"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="Jana"' in page and "Bitte geben Sie eine gültige E-Mail-Adresse ein." in page
+
+
+def _form(page: str) -> str:
+    """The registration form's fields, after its CSRF token (which differs on each load)."""
+    start = page.index('<form method="post"')
+    form = page[start : page.index("</form>", start)]
+    return form[form.index("csrfmiddlewaretoken") :].split(">", 1)[1]
