@@ -14,7 +14,7 @@ from clusterhub.events import conf
 from clusterhub.events.access import registration_for_token
 from clusterhub.events.models import Event, EventMail, Feedback, Registration
 from clusterhub.events.outbox import owe_mail
-from clusterhub.events.services import LinkInvalid, unknown_link
+from clusterhub.events.services import LinkInvalid, check_not_cancelled, unknown_link
 
 Status = Registration.Status
 # Who is asked: those who came, and those confirmed where attendance was not taken.
@@ -44,6 +44,7 @@ def registration_for_feedback(token: str, now: dt.datetime) -> Registration:
     registration = registration_for_token(token)
     if registration is None:
         raise unknown_link()
+    check_not_cancelled(registration)
     if registration.status not in ASKED:
         raise LinkInvalid(_("Für diese Anmeldung ist keine Rückmeldung vorgesehen."))
     if now < registration.event.starts_at:

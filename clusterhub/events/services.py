@@ -78,6 +78,13 @@ def registration_refusal(event: Event, now: dt.datetime, *, invited: bool = Fals
     return None
 
 
+def registration_closed(event: Event, now: dt.datetime) -> bool:
+    """Whether registration for ``event`` is over for good (cancelled, or past its deadline):
+    then an invitation link has expired, like every other link of the event."""
+    closes = event.registration_closes_at or event.starts_at
+    return event.status == Event.Status.CANCELLED or now >= closes
+
+
 # SQLite has one write lock for the whole database, taken at BEGIN IMMEDIATE. A thread that
 # finds it taken waits in SQLite's busy handler, which polls with sleeps of up to 100 ms, so
 # under a rush the lock sits idle while the next writer sleeps. This process's writers of
@@ -247,16 +254,30 @@ def unknown_link() -> LinkInvalid:
     )
 
 
-def check_cancellable(registration: Registration, event: Event, now: dt.datetime) -> None:
+def cancelled_link() -> LinkInvalid:
+    """The one answer to every link of a cancelled registration (410, nothing of it shown)."""
+    return LinkInvalid(_("Diese Anmeldung ist bereits storniert."))
+
+
+def check_not_cancelled(registration: Registration) -> None:
     if registration.status == Status.CANCELLED:
-        raise LinkInvalid(_("Diese Anmeldung ist bereits storniert."))
+        raise cancelled_link()
+
+
+def check_cancellable(registration: Registration, event: Event, now: dt.datetime) -> None:
+    check_not_cancelled(registration)
     if now >= event.starts_at or registration.status in {Status.ATTENDED, Status.NO_SHOW}:
         raise LinkInvalid(
             _("Dieser Abmeldelink ist abgelaufen: die Veranstaltung hat bereits begonnen.")
         )
 
 
-def check_offer_open(registration: Registration, now: dt.datetime) -> None:
+def check_offer_open(registration: Registration, event: Event, now: dt.datetime) -> None:
+    check_not_cancelled(registration)
+    if now >= event.starts_at:
+        raise LinkInvalid(
+            _("Das Platzangebot ist abgelaufen: die Veranstaltung hat bereits begonnen.")
+        )
     if registration.status != Status.OFFERED:
         raise LinkInvalid(_("Für diese Anmeldung liegt kein offenes Platzangebot vor."))
     if registration.offer_expires_at is not None and now >= registration.offer_expires_at:
@@ -327,7 +348,7 @@ def _offered_registration(token: str, now: dt.datetime) -> tuple[Registration, E
     found = _registration_by_token(token)
     event = _lock_event(found.event_id)
     registration = Registration.objects.get(pk=found.pk)
-    check_offer_open(registration, now)
+    check_offer_open(registration, event, now)
     return registration, event
 
 

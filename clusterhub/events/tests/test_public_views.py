@@ -216,7 +216,7 @@ def test_offer_page_accepts_or_declines(client: Client, db: None) -> None:
     assert "Ihr Platz ist bestätigt" in response.content.decode()
     expired = client.get(url)
     assert expired.status_code == 410
-    assert "kein offenes Platzangebot" in expired.content.decode()
+    assert "Diese Anmeldung ist bereits storniert." in expired.content.decode()
 
 
 def test_cluster_and_format_feeds_are_valid_icalendar(client: Client, registry: Registry) -> None:

@@ -117,8 +117,12 @@ def link_invalid(request: HttpRequest, error: services.LinkInvalid) -> HttpRespo
 
 def registration(request: HttpRequest, token: str) -> HttpResponse:
     found = registration_for_token(token)
-    if found is None:
-        return link_invalid(request, services.unknown_link())
+    try:
+        if found is None:
+            raise services.unknown_link()
+        services.check_not_cancelled(found)
+    except services.LinkInvalid as error:
+        return link_invalid(request, error)
     return render(
         request,
         "events/registration.html",
@@ -154,7 +158,7 @@ def offer(request: HttpRequest, token: str) -> HttpResponse:
                 answered = services.accept_offer(token)
             context = {"registration": answered, "event": answered.event}
             return render(request, "events/offer_answered.html", context)
-        services.check_offer_open(found, timezone.now())
+        services.check_offer_open(found, found.event, timezone.now())
     except services.LinkInvalid as error:
         return link_invalid(request, error)
     return render(request, "events/offer.html", {"registration": found, "event": found.event})
