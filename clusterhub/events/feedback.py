@@ -74,8 +74,14 @@ class FeedbackSummary:
     comments: tuple[str, ...]
 
 
-def feedback_summary(event: Event) -> FeedbackSummary:
-    rows = list(Feedback.objects.filter(registration__event=event).values_list("rating", "comment"))
+def feedback_summary(event: Event, *, comments: bool = True) -> FeedbackSummary:
+    """Count, average and distribution of the ratings; the comments too where ``comments``
+    (else none are even read)."""
+    given = Feedback.objects.filter(registration__event=event)
+    if comments:
+        rows = list(given.values_list("rating", "comment"))
+    else:
+        rows = [(rating, "") for rating in given.values_list("rating", flat=True)]
     ratings = Counter(rating for rating, _comment in rows)
     count = len(rows)
     return FeedbackSummary(
