@@ -1,13 +1,15 @@
 """Registration rush against a running server, on SQLite and on PostgreSQL.
 
 Run: ``.venv/bin/python bench/events/rush.py [--clients 500] [--capacity 250]
-[--databases sqlite,postgresql] [--workers 16] [--processes 2]``
+[--databases sqlite,postgresql] [--workers 16] [--processes 2] [--server pooled|gunicorn]``
 
 For each database a fresh one is made (a SQLite file in a temporary folder in WAL mode, or a
 throw-away PostgreSQL from ``scripts/with_postgres.py`` unless DATABASE_URL names one),
 migrated, and given one event with ``--capacity`` places. ``serve.py`` serves the site on
 127.0.0.1 with ``--processes`` processes (default: one per CPU, as a production server is
-configured), each a pool of ``--workers`` threads (persistent database connections). Then, in
+configured), each a pool of ``--workers`` threads (persistent database connections); with
+``--server gunicorn`` gunicorn serves instead, as in production (docs/deploy.md): ``--processes``
+workers of the threaded kind with ``--workers`` threads each. Then, in
 this process, ``--clients`` asyncio clients at once:
 
 1. baseline: each GETs the public calendar page (a read);
@@ -213,6 +215,31 @@ async def rush(port: int, pk: int, clients: int, server: int) -> dict[str, dict[
     return {"baseline": baseline, "pages": pages, "posts": posts}
 
 
+def start_server(
+    options: argparse.Namespace, port: int, env: dict[str, str]
+) -> subprocess.Popen[str]:
+    """The server, once it accepts connections."""
+    if options.server == "gunicorn":
+        command = [PYTHON, "-m", "gunicorn", "config.wsgi:application"]
+        command += ["--bind", f"{HOST}:{port}", "--workers", str(options.processes)]
+        command += ["--worker-class", "gthread", "--threads", str(options.workers)]
+        command += ["--backlog", "2048", "--log-level", "error"]
+        server = subprocess.Popen(command, cwd=ROOT, env=env, text=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection((HOST, port), timeout=1):
+                time.sleep(1)  # the master binds first; give the workers a moment to boot
+                return server
+            time.sleep(0.2)
+        server.terminate()
+        raise SystemExit("gunicorn did not start")
+    command = [PYTHON, str(ROOT / "bench/events/serve.py"), "--port", str(port)]
+    command += ["--workers", str(options.workers), "--processes", str(options.processes)]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    assert server.stdout is not None and server.stdout.readline().strip() == "ready"
+    return server
+
+
 def run_one(kind: str, options: argparse.Namespace) -> None:
     with (
         tempfile.TemporaryDirectory(prefix="clusterhub-rush-") as tmp,
@@ -231,26 +258,11 @@ def run_one(kind: str, options: argparse.Namespace) -> None:
         manage(env, "migrate", "--no-input")
         pk = int(manage(env, "shell", "-c", SETUP.format(capacity=options.capacity)))
         port = free_port()
-        server = subprocess.Popen(
-            [
-                PYTHON,
-                str(ROOT / "bench/events/serve.py"),
-                "--port",
-                str(port),
-                "--workers",
-                str(options.workers),
-                "--processes",
-                str(options.processes),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
+        server = start_server(options, port, env)
         try:
-            assert server.stdout is not None and server.stdout.readline().strip() == "ready"
             print(
                 f"{kind}: {options.clients} clients, {options.capacity} places, "
+                f"{options.server} server, "
                 f"{options.processes} server processes of {options.workers} threads, "
                 f"load average {load()} on {os.cpu_count()} CPUs"
             )
@@ -277,6 +289,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=16, help="threads per process")
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--server", choices=["pooled", "gunicorn"], default="pooled")
     options = parser.parse_args()
     for kind in options.databases.split(","):
         run_one(kind.strip(), options)
