@@ -15,7 +15,6 @@ short statements.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from clusterhub.events import conf, registrants
 from clusterhub.events.access import registration_for_token
 from clusterhub.events.models import Event, EventMail, Registration
 from clusterhub.events.outbox import owe_mail
+from clusterhub.events.writer_queue import sqlite_writer_turn
 
 Status = Registration.Status
 
@@ -85,21 +85,12 @@ def registration_closed(event: Event, now: dt.datetime) -> bool:
     return event.status == Event.Status.CANCELLED or now >= closes
 
 
-# SQLite has one write lock for the whole database, taken at BEGIN IMMEDIATE. A thread that
-# finds it taken waits in SQLite's busy handler, which polls with sleeps of up to 100 ms, so
-# under a rush the lock sits idle while the next writer sleeps. This process's writers of
-# places queue on a Python lock first, which is handed on at once; the database's lock still
-# decides between processes. (Taken only outside a transaction: inside one, this thread may
-# already hold the database's lock, and waiting here could deadlock.)
-_SQLITE_WRITERS = threading.Lock()
-
-
 @contextmanager
 def places_transaction() -> Iterator[None]:
     """A transaction that will lock an event's places (``_lock_event``); the mails it owes are
     enqueued as it commits."""
     if connection.vendor == "sqlite" and not connection.in_atomic_block:
-        with _SQLITE_WRITERS, transaction.atomic():
+        with sqlite_writer_turn(), transaction.atomic():
             yield
     else:
         with transaction.atomic():
