@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -273,3 +274,15 @@ def _form(page: str) -> str:
     start = page.index('<form method="post"')
     form = page[start : page.index("</form>", start)]
     return form[form.index("csrfmiddlewaretoken") :].split(">", 1)[1]
+
+
+def test_an_anonymous_registration_writes_no_session(client: Client) -> None:
+    """Each registrant of a rush loads the page and posts the form: neither may cost a session
+    row (the CSRF token travels in its cookie)."""
+
+    event = make_event(capacity=5)
+    url = reverse("events:detail", args=[event.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, VALID_FORM).status_code == 302
+    assert not Session.objects.exists()
+    assert "sessionid" not in client.cookies
