@@ -1,13 +1,15 @@
 """Registration rush against a running server, on SQLite and on PostgreSQL.
 
 Run: ``.venv/bin/python bench/events/rush.py [--clients 500] [--capacity 250]
-[--databases sqlite,postgresql] [--workers 16] [--processes 2]``
+[--databases sqlite,postgresql] [--workers 16] [--processes 2] [--server pooled|gunicorn]``
 
 For each database a fresh one is made (a SQLite file in a temporary folder in WAL mode, or a
 throw-away PostgreSQL from ``scripts/with_postgres.py`` unless DATABASE_URL names one),
 migrated, and given one event with ``--capacity`` places. ``serve.py`` serves the site on
 127.0.0.1 with ``--processes`` processes (default: one per CPU, as a production server is
-configured), each a pool of ``--workers`` threads (persistent database connections). Then, in
+configured), each a pool of ``--workers`` threads (persistent database connections); with
+``--server gunicorn`` gunicorn serves instead, as in production (docs/deploy.md): ``--processes``
+workers of the threaded kind with ``--workers`` threads each. Then, in
 this process, ``--clients`` asyncio clients at once:
 
 1. baseline: each GETs the public calendar page (a read);
@@ -145,6 +147,26 @@ def load() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by the server process ``pid`` and its forked
+    copies, read from /proc (Linux): unlike wall-clock figures it hardly depends on how busy
+    the machine is with other work. 0.0 where /proc is missing."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # a process that ended while we looked
+        own_pid = int(stat.parent.name)
+        if own_pid == pid or int(fields[1]) == pid:  # fields[1]: the parent's id
+            total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / ticks
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind((HOST, 0))
@@ -174,10 +196,11 @@ def database(kind: str, folder: Path) -> Iterator[str]:
         yield throwaway
 
 
-async def rush(port: int, pk: int, clients: int) -> dict[str, dict[str, float]]:
+async def rush(port: int, pk: int, clients: int, server: int) -> dict[str, dict[str, float]]:
     started = time.perf_counter()
     reads = await asyncio.gather(*(read_calendar(port) for _ in range(clients)))
     baseline = summary("baseline GET calendar", list(reads), time.perf_counter() - started, {200})
+    cpu_before = server_cpu_seconds(server)
     started = time.perf_counter()
     pairs = await asyncio.gather(*(register(port, pk, index) for index in range(clients)))
     wall = time.perf_counter() - started
@@ -187,7 +210,34 @@ async def rush(port: int, pk: int, clients: int) -> dict[str, dict[str, float]]:
     window = max(post.finished for post in posted) - min(post.started for post in posted)
     posts["registrations_per_s"] = len(posted) / window
     print(f"  registrations/s (first POST sent to last answered): {len(posted) / window:7.1f}")
+    cpu = (server_cpu_seconds(server) - cpu_before) / len(posted) * 1000
+    print(f"  server CPU per registrant (page GET + POST, all processes): {cpu:5.1f} ms")
     return {"baseline": baseline, "pages": pages, "posts": posts}
+
+
+def start_server(
+    options: argparse.Namespace, port: int, env: dict[str, str]
+) -> subprocess.Popen[str]:
+    """The server, once it accepts connections."""
+    if options.server == "gunicorn":
+        command = [PYTHON, "-m", "gunicorn", "config.wsgi:application"]
+        command += ["--bind", f"{HOST}:{port}", "--workers", str(options.processes)]
+        command += ["--worker-class", "gthread", "--threads", str(options.workers)]
+        command += ["--backlog", "2048", "--log-level", "error"]
+        server = subprocess.Popen(command, cwd=ROOT, env=env, text=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection((HOST, port), timeout=1):
+                time.sleep(1)  # the master binds first; give the workers a moment to boot
+                return server
+            time.sleep(0.2)
+        server.terminate()
+        raise SystemExit("gunicorn did not start")
+    command = [PYTHON, str(ROOT / "bench/events/serve.py"), "--port", str(port)]
+    command += ["--workers", str(options.workers), "--processes", str(options.processes)]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    assert server.stdout is not None and server.stdout.readline().strip() == "ready"
+    return server
 
 
 def run_one(kind: str, options: argparse.Namespace) -> None:
@@ -208,30 +258,15 @@ def run_one(kind: str, options: argparse.Namespace) -> None:
         manage(env, "migrate", "--no-input")
         pk = int(manage(env, "shell", "-c", SETUP.format(capacity=options.capacity)))
         port = free_port()
-        server = subprocess.Popen(
-            [
-                PYTHON,
-                str(ROOT / "bench/events/serve.py"),
-                "--port",
-                str(port),
-                "--workers",
-                str(options.workers),
-                "--processes",
-                str(options.processes),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
+        server = start_server(options, port, env)
         try:
-            assert server.stdout is not None and server.stdout.readline().strip() == "ready"
             print(
                 f"{kind}: {options.clients} clients, {options.capacity} places, "
+                f"{options.server} server, "
                 f"{options.processes} server processes of {options.workers} threads, "
                 f"load average {load()} on {os.cpu_count()} CPUs"
             )
-            figures = asyncio.run(rush(port, pk, options.clients))
+            figures = asyncio.run(rush(port, pk, options.clients, server.pid))
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -254,6 +289,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=16, help="threads per process")
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--server", choices=["pooled", "gunicorn"], default="pooled")
     options = parser.parse_args()
     for kind in options.databases.split(","):
         run_one(kind.strip(), options)

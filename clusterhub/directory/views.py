@@ -101,7 +101,9 @@ def render_organisation_page(
 
 @staff_required
 def organisation_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    return render_organisation_page(request, get_organisation_for_user(request.user, pk))
+    organisation = get_organisation_for_user(request.user, pk)
+    audit.record_view(request.user, organisation)  # contacts, memberships and notes were read
+    return render_organisation_page(request, organisation)
 
 
 def _edit(

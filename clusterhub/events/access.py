@@ -112,6 +112,12 @@ def can_see_participants(viewer: Viewer, event: Event) -> bool:
     return can_manage_event(viewer, event)
 
 
+def can_read_feedback_comments(viewer: Viewer, event: Event) -> bool:
+    """Free-text feedback may name people: only those who manage the event read it; staff
+    readers and managers of other clusters see the count and the scores."""
+    return can_manage_event(viewer, event)
+
+
 @dataclass(frozen=True)
 class EventParticipants:
     event: Event

@@ -14,7 +14,7 @@ from clusterhub.events import conf
 from clusterhub.events.access import registration_for_token
 from clusterhub.events.models import Event, EventMail, Feedback, Registration
 from clusterhub.events.outbox import owe_mail
-from clusterhub.events.services import LinkInvalid, unknown_link
+from clusterhub.events.services import LinkInvalid, check_not_cancelled, unknown_link
 
 Status = Registration.Status
 # Who is asked: those who came, and those confirmed where attendance was not taken.
@@ -44,6 +44,7 @@ def registration_for_feedback(token: str, now: dt.datetime) -> Registration:
     registration = registration_for_token(token)
     if registration is None:
         raise unknown_link()
+    check_not_cancelled(registration)
     if registration.status not in ASKED:
         raise LinkInvalid(_("Für diese Anmeldung ist keine Rückmeldung vorgesehen."))
     if now < registration.event.starts_at:
@@ -73,8 +74,14 @@ class FeedbackSummary:
     comments: tuple[str, ...]
 
 
-def feedback_summary(event: Event) -> FeedbackSummary:
-    rows = list(Feedback.objects.filter(registration__event=event).values_list("rating", "comment"))
+def feedback_summary(event: Event, *, comments: bool = True) -> FeedbackSummary:
+    """Count, average and distribution of the ratings; the comments too where ``comments``
+    (else none are even read)."""
+    given = Feedback.objects.filter(registration__event=event)
+    if comments:
+        rows = list(given.values_list("rating", "comment"))
+    else:
+        rows = [(rating, "") for rating in given.values_list("rating", flat=True)]
     ratings = Counter(rating for rating, _comment in rows)
     count = len(rows)
     return FeedbackSummary(

@@ -15,13 +15,12 @@ short statements.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -35,6 +34,7 @@ from clusterhub.events import conf, registrants
 from clusterhub.events.access import registration_for_token
 from clusterhub.events.models import Event, EventMail, Registration
 from clusterhub.events.outbox import owe_mail
+from clusterhub.events.writer_queue import sqlite_writer_turn
 
 Status = Registration.Status
 
@@ -79,13 +79,11 @@ def registration_refusal(event: Event, now: dt.datetime, *, invited: bool = Fals
     return None
 
 
-# SQLite has one write lock for the whole database, taken at BEGIN IMMEDIATE. A thread that
-# finds it taken waits in SQLite's busy handler, which polls with sleeps of up to 100 ms, so
-# under a rush the lock sits idle while the next writer sleeps. This process's writers of
-# places queue on a Python lock first, which is handed on at once; the database's lock still
-# decides between processes. (Taken only outside a transaction: inside one, this thread may
-# already hold the database's lock, and waiting here could deadlock.)
-_SQLITE_WRITERS = threading.Lock()
+def registration_closed(event: Event, now: dt.datetime) -> bool:
+    """Whether registration for ``event`` is over for good (cancelled, or past its deadline):
+    then an invitation link has expired, like every other link of the event."""
+    closes = event.registration_closes_at or event.starts_at
+    return event.status == Event.Status.CANCELLED or now >= closes
 
 
 @contextmanager
@@ -93,7 +91,7 @@ def places_transaction() -> Iterator[None]:
     """A transaction that will lock an event's places (``lock_event``); the mails it owes are
     enqueued as it commits."""
     if connection.vendor == "sqlite" and not connection.in_atomic_block:
-        with _SQLITE_WRITERS, transaction.atomic():
+        with sqlite_writer_turn(), transaction.atomic():
             yield
     else:
         with transaction.atomic():
@@ -104,9 +102,13 @@ def places_taken(event: Event) -> int:
     return Registration.objects.filter(event=event, status__in=Registration.HOLDS_PLACE).count()
 
 
-def _next_waitlist_position(event: Event) -> int:
-    highest = Registration.objects.filter(event=event).aggregate(top=Max("waitlist_position"))
-    return int(highest["top"] or 0) + 1
+def _places_and_next_position(event: Event) -> tuple[int, int]:
+    """The places taken and the next waitlist position, in one statement under the lock."""
+    counts = Registration.objects.filter(event=event).aggregate(
+        taken=Count("pk", filter=Q(status__in=Registration.HOLDS_PLACE)),
+        top=Max("waitlist_position"),
+    )
+    return int(counts["taken"]), int(counts["top"] or 0) + 1
 
 
 def register_participant(
@@ -185,10 +187,11 @@ def take_registration(
         existing = registrants.live_registration(locked, email)
         if existing is not None:
             return existing, False
-        if places_taken(locked) < locked.capacity:
+        taken, next_position = _places_and_next_position(locked)
+        if taken < locked.capacity:
             status, position = Status.CONFIRMED, None
         else:
-            status, position = Status.WAITLISTED, _next_waitlist_position(locked)
+            status, position = Status.WAITLISTED, next_position
         consent = None
         if match.person is not None:
             # The consent of a registrant not (yet) in the registry is the registration itself;
@@ -239,16 +242,30 @@ def unknown_link() -> LinkInvalid:
     )
 
 
-def check_cancellable(registration: Registration, event: Event, now: dt.datetime) -> None:
+def cancelled_link() -> LinkInvalid:
+    """The one answer to every link of a cancelled registration (410, nothing of it shown)."""
+    return LinkInvalid(_("Diese Anmeldung ist bereits storniert."))
+
+
+def check_not_cancelled(registration: Registration) -> None:
     if registration.status == Status.CANCELLED:
-        raise LinkInvalid(_("Diese Anmeldung ist bereits storniert."))
+        raise cancelled_link()
+
+
+def check_cancellable(registration: Registration, event: Event, now: dt.datetime) -> None:
+    check_not_cancelled(registration)
     if now >= event.starts_at or registration.status in {Status.ATTENDED, Status.NO_SHOW}:
         raise LinkInvalid(
             _("Dieser Abmeldelink ist abgelaufen: die Veranstaltung hat bereits begonnen.")
         )
 
 
-def check_offer_open(registration: Registration, now: dt.datetime) -> None:
+def check_offer_open(registration: Registration, event: Event, now: dt.datetime) -> None:
+    check_not_cancelled(registration)
+    if now >= event.starts_at:
+        raise LinkInvalid(
+            _("Das Platzangebot ist abgelaufen: die Veranstaltung hat bereits begonnen.")
+        )
     if registration.status != Status.OFFERED:
         raise LinkInvalid(_("Für diese Anmeldung liegt kein offenes Platzangebot vor."))
     if registration.offer_expires_at is not None and now >= registration.offer_expires_at:
@@ -319,7 +336,7 @@ def _offered_registration(token: str, now: dt.datetime) -> tuple[Registration, E
     found = _registration_by_token(token)
     event = lock_event(found.event_id)
     registration = Registration.objects.get(pk=found.pk)
-    check_offer_open(registration, now)
+    check_offer_open(registration, event, now)
     return registration, event
 
 

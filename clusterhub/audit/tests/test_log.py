@@ -94,3 +94,15 @@ def test_the_log_page_costs_the_same_queries_for_many_entries(
     with django_assert_max_num_queries(14):
         response = client.get(reverse("audit:log"))
     assert len(response.context["entries"]) == 50
+
+
+def test_opening_an_organisations_staff_page_is_audited_as_a_view(
+    login: Login, registry: Registry
+) -> None:
+    """Like a person's record: the staff page shows contacts, memberships and notes."""
+    organisation = registry.smart_member
+    response = login("reader").get(reverse("directory:organisation_detail", args=[organisation.pk]))
+    assert response.status_code == 200
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.VIEW)
+    assert (entry.object_type, entry.object_id) == ("directory.organisation", str(organisation.pk))
+    assert entry.actor == registry.users["reader"]

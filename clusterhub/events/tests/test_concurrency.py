@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.db import connection, connections
 
-from clusterhub.events import services
+from clusterhub.events import services, writer_queue
 from clusterhub.events.models import Registration
 from clusterhub.events.tests.conftest import database_file_for_threads, make_event, person_data
 
@@ -85,3 +87,31 @@ def test_a_double_clicked_submit_registers_once_even_when_both_clicks_race() -> 
 
     assert len(registration_ids) == 1
     assert Registration.objects.filter(event=event).count() == 1
+
+
+def test_writers_of_places_in_other_processes_wait_for_the_turn_without_polling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a SQLite file the turn is an advisory lock on a file beside the database: another
+    process (here: another open file, which the kernel treats alike) cannot take it while a
+    registration holds it, and gets it as soon as it is free."""
+    monkeypatch.setitem(connection.settings_dict, "NAME", str(tmp_path / "site.sqlite3"))
+    path = writer_queue.writer_queue_path(str(tmp_path / "site.sqlite3"))
+    assert path == str(tmp_path / "site.sqlite3-writers")
+    with writer_queue.sqlite_writer_turn():
+        other = os.open(path, os.O_RDWR)
+        try:
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        finally:
+            os.close(other)
+    other = os.open(path, os.O_RDWR)
+    try:
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free again: no error
+    finally:
+        os.close(other)
+
+
+def test_an_in_memory_database_has_no_writer_queue_file() -> None:
+    assert writer_queue.writer_queue_path(":memory:") is None
+    assert writer_queue.writer_queue_path("file:memorydb_default?mode=memory&cache=shared") is None

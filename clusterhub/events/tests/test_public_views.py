@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -216,7 +217,7 @@ def test_offer_page_accepts_or_declines(client: Client, db: None) -> None:
     assert "Ihr Platz ist bestätigt" in response.content.decode()
     expired = client.get(url)
     assert expired.status_code == 410
-    assert "kein offenes Platzangebot" in expired.content.decode()
+    assert "Diese Anmeldung ist bereits storniert." in expired.content.decode()
 
 
 def test_cluster_and_format_feeds_are_valid_icalendar(client: Client, registry: Registry) -> None:
@@ -238,3 +239,50 @@ def test_cluster_and_format_feeds_are_valid_icalendar(client: Client, registry: 
             "Netzwerkforum Frühjahr"
         ]
         assert calendar.walk("VTIMEZONE")
+
+
+def test_the_empty_registration_form_rendered_once_keeps_each_languages_labels_and_choice(
+    client: Client,
+) -> None:
+    """The event page's empty form is rendered once per language (the rush loads it 200
+    times); each language still gets its own labels and country names, Germany chosen."""
+    event = make_event(capacity=5)
+    url = reverse("events:detail", args=[event.pk])
+
+    german = [client.get(url).content.decode() for _ in range(2)]
+    english = client.get(f"/en{url}").content.decode()
+
+    assert _form(german[0]) == _form(german[1])
+    assert '<label class="kern-label" for="id_first_name">Vorname</label>' in german[0]
+    assert '<option value="DE" selected>Deutschland</option>' in german[0]
+    assert '<label class="kern-label" for="id_first_name">First name</label>' in english
+    assert '<option value="DE" selected>Germany</option>' in english
+
+
+def test_a_refused_registration_form_shows_the_typed_values_and_the_error(client: Client) -> None:
+    event = make_event(capacity=5)
+    response = client.post(
+        reverse("events:detail", args=[event.pk]), VALID_FORM | {"email": "no-address"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="Jana"' in page and "Bitte geben Sie eine gültige E-Mail-Adresse ein." in page
+
+
+def _form(page: str) -> str:
+    """The registration form's fields, after its CSRF token (which differs on each load)."""
+    start = page.index('<form method="post"')
+    form = page[start : page.index("</form>", start)]
+    return form[form.index("csrfmiddlewaretoken") :].split(">", 1)[1]
+
+
+def test_an_anonymous_registration_writes_no_session(client: Client) -> None:
+    """Each registrant of a rush loads the page and posts the form: neither may cost a session
+    row (the CSRF token travels in its cookie)."""
+
+    event = make_event(capacity=5)
+    url = reverse("events:detail", args=[event.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, VALID_FORM).status_code == 302
+    assert not Session.objects.exists()
+    assert "sessionid" not in client.cookies

@@ -20,7 +20,10 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     if found is None:
         return link_invalid(request, services.unknown_link())
     event, person = found.event, found.person
-    refusal = services.registration_refusal(event, timezone.now(), invited=True)
+    now = timezone.now()
+    refusal = services.registration_refusal(event, now, invited=True)
+    if refusal and services.registration_closed(event, now):
+        return link_invalid(request, services.LinkInvalid(refusal))
     initial = {"first_name": person.first_name, "last_name": person.last_name}
     initial["email"] = person.email
     form = RegistrationForm(request.POST or None, initial=initial)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
@@ -58,6 +62,18 @@ def calendar(request: HttpRequest) -> HttpResponse:
     return render(request, "events/calendar.html", {"form": form, "events": events})
 
 
+@lru_cache(maxsize=8)
+def blank_registration_fields(language: str) -> SafeString:
+    """The fields of an empty registration form, rendered once per language: every registrant
+    of a rush loads the event page first, and its fields (labels, ~250 countries) are the same
+    for everyone. The CSRF token stays outside, in the page."""
+    with translation.override(language):
+        html = render_to_string(
+            "events/partials/registration_fields.html", {"form": RegistrationForm()}
+        )
+    return mark_safe(html)  # the template escaped what it rendered
+
+
 @require_http_methods(["GET", "POST"])
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_public_event(pk)
@@ -67,12 +83,17 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         invited=False,
         member_organisation=registrants.member_organisation_for(request.user, event),
     )
-    form = RegistrationForm(request.POST or None)
-    if submitted_registration(request, event, form):
-        return redirect("events:check_mail")
+    form = blank_fields = None
+    if request.method == "POST":
+        form = RegistrationForm(request.POST)
+        if submitted_registration(request, event, form):
+            return redirect("events:check_mail")
+    elif not refusal:
+        blank_fields = blank_registration_fields("en" if get_language() == "en" else "de")
     context = {
         "event": event,
         "form": form,
+        "blank_fields": blank_fields,
         "refusal": refusal,
         "places": queries.places_of(event),
     }
@@ -96,8 +117,12 @@ def link_invalid(request: HttpRequest, error: services.LinkInvalid) -> HttpRespo
 
 def registration(request: HttpRequest, token: str) -> HttpResponse:
     found = registration_for_token(token)
-    if found is None:
-        return link_invalid(request, services.unknown_link())
+    try:
+        if found is None:
+            raise services.unknown_link()
+        services.check_not_cancelled(found)
+    except services.LinkInvalid as error:
+        return link_invalid(request, error)
     return render(
         request,
         "events/registration.html",
@@ -133,7 +158,7 @@ def offer(request: HttpRequest, token: str) -> HttpResponse:
                 answered = services.accept_offer(token)
             context = {"registration": answered, "event": answered.event}
             return render(request, "events/offer_answered.html", context)
-        services.check_offer_open(found, timezone.now())
+        services.check_offer_open(found, found.event, timezone.now())
     except services.LinkInvalid as error:
         return link_invalid(request, error)
     return render(request, "events/offer.html", {"registration": found, "event": found.event})

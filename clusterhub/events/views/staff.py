@@ -19,6 +19,7 @@ from clusterhub.events import attendance, exports, queries, services
 from clusterhub.events.access import (
     can_create_events,
     can_manage_event,
+    can_read_feedback_comments,
     events_visible_to,
     failed_mails_visible_to,
     formats_visible_to,
@@ -150,8 +151,10 @@ def statistics(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_event_for_user(request.user, pk)
     stats = event_statistics(event)
     names = current_country_names()
-    feedback = feedback_summary(event)
+    show_comments = can_read_feedback_comments(viewer_for(request.user), event)
+    feedback = feedback_summary(event, comments=show_comments)
     context = {
+        "show_comments": show_comments,
         "event": event,
         "stats": stats,
         "countries": [(names.get(code, code), count) for code, count in stats.countries],
