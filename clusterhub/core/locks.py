@@ -17,7 +17,9 @@ up, so two transactions can never each hold a lock the other waits for:
 6. organisation rows (``lock_organisations``, in ascending pk) — a merge of two duplicates
    (``duplicates.services``); taken alone;
 7. a project row (``lock_project``) — its stage moves one at a time (``projects.services``);
-   taken alone.
+   taken alone;
+8. a room of a founders' centre (``lock_room``) — its contracts and confirmed bookings never
+   overlap (``support.space``); taken alone.
 
 Each helper must run inside ``transaction.atomic()``. On PostgreSQL each is a
 ``SELECT … FOR UPDATE``. SQLite has no row locks (Django drops ``FOR UPDATE`` there): the
@@ -36,6 +38,7 @@ from clusterhub.directory.models import Organisation
 from clusterhub.events.models import Event, Registration
 from clusterhub.matchmaking.models import MeetingRequest, Participant
 from clusterhub.projects.models import Project
+from clusterhub.support.models import Room
 
 
 def lock_event(event_id: int) -> Event:
@@ -84,3 +87,9 @@ def lock_organisations(*organisation_ids: int) -> int:
 def lock_project(project_id: int) -> Project:
     """The project row, re-read and locked."""
     return Project.objects.select_for_update().get(pk=project_id)
+
+
+def lock_room(room_id: int) -> None:
+    """A room of a founders' centre, locked: its contracts and bookings change one at a time
+    (``support.space``); taken alone."""
+    Room.objects.select_for_update().only("pk").get(pk=room_id)

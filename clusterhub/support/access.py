@@ -12,7 +12,14 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from clusterhub.accounts.roles import Viewer, viewer_for
-from clusterhub.support.models import Booking, ConsultationOffer, MaterialStream
+from clusterhub.support.models import (
+    Booking,
+    Building,
+    ConsultationOffer,
+    MaterialStream,
+    Room,
+    RoomBooking,
+)
 
 
 def public_offers() -> QuerySet[ConsultationOffer]:
@@ -91,3 +98,38 @@ def get_stream_for_user(user: AbstractBaseUser | AnonymousUser, pk: int) -> Mate
     if stream is None:
         raise Http404
     return stream
+
+
+def buildings_visible_to(viewer: Viewer) -> QuerySet[Building]:
+    """Founders' centres, their rooms and tenants (organisations, not people): the back
+    office sees them all."""
+    if not viewer.is_agency_staff:
+        return Building.objects.none()
+    return Building.objects.select_related("cluster")
+
+
+def get_building_for_user(user: AbstractBaseUser | AnonymousUser, slug: str) -> Building:
+    building = buildings_visible_to(viewer_for(user)).filter(slug=slug).first()
+    if building is None:
+        raise Http404
+    return building
+
+
+def get_room_for_user(user: AbstractBaseUser | AnonymousUser, pk: int) -> Room:
+    viewer = viewer_for(user)
+    room = Room.objects.filter(pk=pk, building__in=buildings_visible_to(viewer)).first()
+    if room is None:
+        raise Http404
+    return room
+
+
+def get_room_booking_for_user(user: AbstractBaseUser | AnonymousUser, pk: int) -> RoomBooking:
+    viewer = viewer_for(user)
+    booking = (
+        RoomBooking.objects.filter(pk=pk, room__building__in=buildings_visible_to(viewer))
+        .select_related("room__building", "organisation")
+        .first()
+    )
+    if booking is None:
+        raise Http404
+    return booking

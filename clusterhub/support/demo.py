@@ -15,7 +15,14 @@ from faker import Faker
 from clusterhub.clusters.models import Cluster
 from clusterhub.directory.models import Organisation
 from clusterhub.support import ewc, places, services
-from clusterhub.support.models import Availability, ConsultationOffer, MaterialStream
+from clusterhub.support.models import (
+    Availability,
+    Building,
+    ConsultationOffer,
+    MaterialStream,
+    Room,
+    Tenancy,
+)
 
 
 @dataclass(frozen=True)
@@ -182,3 +189,91 @@ def load_demo_streams() -> int:
         )
         made += int(created)
     return made
+
+
+# The founders' centres of the article with a few rooms each; tenants are the demo's start-ups.
+BUILDINGS = [
+    (
+        "cubex-41",
+        "CUBEX 41",
+        "Franz-Volhard-Straße, 68167 Mannheim",
+        "Medizintechnik",
+        "mmt",
+        [
+            ("A 1.01", "office", 24),
+            ("A 1.02", "office", 36),
+            ("Labor 1", "lab", 48),
+            ("Besprechung", "meeting", 30),
+        ],
+    ),
+    (
+        "cubex-one",
+        "CUBEX ONE",
+        "Franz-Volhard-Straße, 68167 Mannheim",
+        "Medizintechnik, Life Sciences",
+        "mmt",
+        [("E 0.10", "office", 40), ("E 0.11", "office", 18), ("Coworking", "desk", 60)],
+    ),
+    (
+        "mafinex",
+        "MAFINEX-Technologiezentrum",
+        "Julius-Hatry-Straße 1, 68163 Mannheim",
+        "Digitale Geschäftsmodelle, Smart Production",
+        "smart-industries",
+        [
+            ("2.01", "office", 22),
+            ("2.02", "office", 22),
+            ("2.03", "office", 45),
+            ("Smart Production Demonstrator", "demonstrator", 120),
+            ("Konferenzraum", "meeting", 50),
+        ],
+    ),
+]
+
+
+@transaction.atomic
+def load_demo_space(seed: int = 2026) -> int:
+    """Buildings and rooms; about two thirds of the offices let to demo start-ups, some
+    contracts ending within months. Returns the number of contracts."""
+    chooser = random.Random(seed)
+    startups = list(Organisation.objects.filter(kind=Organisation.Kind.STARTUP).order_by("pk")[:40])
+    today = dt.date.today()
+    contracts = 0
+    for slug, name, address, focus, cluster_slug, rooms in BUILDINGS:
+        if Building.objects.filter(slug=slug).exists():
+            continue  # loaded before: the demo adds nothing twice
+        building, _created = Building.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "address": address,
+                "focus": focus,
+                "cluster": Cluster.objects.filter(slug=cluster_slug).first(),
+            },
+        )
+        for room_name, kind, size in rooms:
+            room, _made = Room.objects.get_or_create(
+                building=building,
+                name=room_name,
+                defaults={
+                    "kind": kind,
+                    "size_sqm": size,
+                    "monthly_price": size * 14,
+                    "capacity": 20 if kind in {"meeting", "demonstrator"} else 1,
+                },
+            )
+            if room.is_bookable or not startups or chooser.random() < 0.3:
+                continue
+            if Tenancy.objects.filter(room=room).exists():
+                continue
+            starts = today - dt.timedelta(days=chooser.randint(60, 700))
+            ends = today + dt.timedelta(days=chooser.randint(20, 500))
+            Tenancy.objects.create(
+                room=room,
+                organisation=startups.pop(0),
+                starts_on=starts,
+                ends_on=ends,
+                monthly_rent=size * 14,
+            )
+            contracts += 1
+    return contracts

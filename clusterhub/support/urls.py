@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clusterhub.support import stream_views, views
+from clusterhub.support import space_views, stream_views, views
 
 app_name = "support"
 urlpatterns = [
@@ -19,4 +19,24 @@ urlpatterns += [
         name="stream_withdraw",
     ),
     path("intern/stoffstroeme/vorstellen/", stream_views.stream_introduce, name="stream_introduce"),
+]
+urlpatterns += [
+    path("intern/raeume/", space_views.space_overview, name="space"),
+    path("intern/raeume/<slug:slug>/", space_views.building_detail, name="building"),
+    path("intern/raeume/<slug:slug>/vertrag/", space_views.tenancy_create, name="tenancy_create"),
+    path(
+        "intern/raeume/<slug:slug>/buchung/",
+        space_views.room_booking_create,
+        name="room_booking_create",
+    ),
+    path(
+        "intern/raeume/<slug:slug>/warteliste/",
+        space_views.waiting_list_add,
+        name="waiting_list_add",
+    ),
+    path(
+        "intern/raumbuchungen/<int:pk>/entscheiden/",
+        space_views.room_booking_decide,
+        name="room_booking_decide",
+    ),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -9,9 +10,17 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 from django.urls import resolve, reverse
+from django.utils import timezone
 
 from clusterhub.support import services, streams
-from clusterhub.support.models import Booking, ConsultationOffer, MaterialStream
+from clusterhub.support.models import (
+    Booking,
+    Building,
+    ConsultationOffer,
+    MaterialStream,
+    Room,
+    RoomBooking,
+)
 from tests.support.registry import Registry
 
 from .conftest import make_offer
@@ -24,6 +33,8 @@ class Site:
     offer: ConsultationOffer
     booking: Booking
     stream: MaterialStream
+    building: Building
+    room_booking: RoomBooking
 
 
 @pytest.fixture
@@ -39,7 +50,19 @@ def site(registry: Registry) -> Site:
         registry.smart_member,
         streams.StreamData("offer", "Stahlschrott", "170405", Decimal(10), "Mannheim"),
     )
-    return Site(offer, booking, stream)
+    building = Building.objects.create(name="MAFINEX", slug="mafinex", cluster=registry.smart)
+    room = Room.objects.create(
+        building=building, name="Demonstrator", kind="demonstrator", size_sqm=Decimal(80)
+    )
+    start = timezone.now() + dt.timedelta(days=2)
+    room_booking = RoomBooking.objects.create(
+        room=room,
+        organisation=registry.smart_member,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=1),
+        purpose="Besuch",
+    )
+    return Site(offer, booking, stream, building, room_booking)
 
 
 def expect(allowed: dict[str, int], default: int, anonymous: int = 302) -> dict[str, int]:
@@ -87,6 +110,32 @@ CASES: list[tuple[str, str, Url, dict[str, int]]] = [
         lambda s: reverse("support:stream_withdraw", args=[s.stream.pk]),
         expect({"admin": 302, "smart_manager": 302}, 403),
     ),
+    ("founders' centres", "GET", lambda s: reverse("support:space"), STAFF_PAGE),
+    ("building", "GET", lambda s: reverse("support:building", args=["mafinex"]), STAFF_PAGE),
+    (
+        "contract (empty form)",
+        "POST",
+        lambda s: reverse("support:tenancy_create", args=["mafinex"]),
+        expect({"admin": 400, "smart_manager": 400}, 403),
+    ),
+    (
+        "room request (empty form)",
+        "POST",
+        lambda s: reverse("support:room_booking_create", args=["mafinex"]),
+        expect({"admin": 400, "smart_manager": 400}, 403),
+    ),
+    (
+        "waiting list (empty form)",
+        "POST",
+        lambda s: reverse("support:waiting_list_add", args=["mafinex"]),
+        expect({"admin": 400, "smart_manager": 400}, 403),
+    ),
+    (
+        "decide a room booking",
+        "POST",
+        lambda s: reverse("support:room_booking_decide", args=[s.room_booking.pk]),
+        expect({"admin": 302, "smart_manager": 302}, 403),
+    ),
     (
         "staff list by POST",
         "POST",
@@ -107,6 +156,12 @@ COVERED_URL_NAMES = {
         "/intern/stoffstroeme/neu/",
         "/intern/stoffstroeme/vorstellen/",
         "/intern/stoffstroeme/1/zurueckziehen/",
+        "/intern/raeume/",
+        "/intern/raeume/x/",
+        "/intern/raeume/x/vertrag/",
+        "/intern/raeume/x/buchung/",
+        "/intern/raeume/x/warteliste/",
+        "/intern/raumbuchungen/1/entscheiden/",
     ]
 }
 assert {name.split(":")[1] for name in COVERED_URL_NAMES} == {
@@ -119,6 +174,12 @@ assert {name.split(":")[1] for name in COVERED_URL_NAMES} == {
     "stream_create",
     "stream_introduce",
     "stream_withdraw",
+    "space",
+    "building",
+    "tenancy_create",
+    "room_booking_create",
+    "waiting_list_add",
+    "room_booking_decide",
 }
 
 

@@ -5,8 +5,15 @@ from __future__ import annotations
 from django.core.management import call_command
 
 from clusterhub.support import services, streams
-from clusterhub.support.demo import load_demo_streams
-from clusterhub.support.models import Booking, ConsultationOffer, MaterialStream
+from clusterhub.support.demo import load_demo_space, load_demo_streams
+from clusterhub.support.models import (
+    Booking,
+    Building,
+    ConsultationOffer,
+    MaterialStream,
+    Room,
+    Tenancy,
+)
 from tests.factories import ClusterFactory, OrganisationFactory, UserFactory
 
 
@@ -44,3 +51,18 @@ def test_the_demo_streams_of_named_firms_match_pairwise(db: None) -> None:
         ("Essity Operations Mannheim GmbH", "MVV Energie AG"),
         ("Daimler Truck AG", "ABB AG"),
     }
+
+
+def test_the_demo_centres_have_rooms_and_let_offices_to_start_ups(db: None) -> None:
+    for number in range(12):
+        OrganisationFactory.create(name=f"Start-up {number}", kind="startup")
+    contracts = load_demo_space()
+    assert contracts > 0
+    assert set(Building.objects.values_list("slug", flat=True)) == {
+        "cubex-41",
+        "cubex-one",
+        "mafinex",
+    }
+    assert Room.objects.filter(kind="demonstrator").exists()
+    assert not Tenancy.objects.filter(room__kind__in=["meeting", "demonstrator"]).exists()
+    assert load_demo_space() == 0  # loaded once

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from clusterhub.support.demo import load_demo_consultations, load_demo_streams
+from clusterhub.support.demo import load_demo_consultations, load_demo_space, load_demo_streams
 from clusterhub.support.models import ConsultationOffer
 
 
@@ -28,3 +28,4 @@ class Command(BaseCommand):
         offers, bookings = load_demo_consultations(seed=options["seed"])
         self.stdout.write(f"consultations: {offers} offers, {bookings} bookings")
         self.stdout.write(f"material streams: {load_demo_streams()}")
+        self.stdout.write(f"founders' centres: {load_demo_space(seed=options['seed'])} contracts")

@@ -1,0 +1,31 @@
+"""The support services' tables: consultations, material streams, incubator space."""
+
+from clusterhub.support.models.consultations import (
+    Availability,
+    Booking,
+    ClosedDay,
+    ConsultationOffer,
+    new_token,
+)
+from clusterhub.support.models.space import (
+    Building,
+    Room,
+    RoomBooking,
+    Tenancy,
+    WaitingListEntry,
+)
+from clusterhub.support.models.streams import MaterialStream
+
+__all__ = [
+    "Availability",
+    "Booking",
+    "Building",
+    "ClosedDay",
+    "ConsultationOffer",
+    "MaterialStream",
+    "Room",
+    "RoomBooking",
+    "Tenancy",
+    "WaitingListEntry",
+    "new_token",
+]
