@@ -56,7 +56,7 @@ def test_a_word_only_the_new_profile_has_finds_it_with_its_themes_and_kind() -> 
     assert updated.rank(need, k=1)[0].id == "recycling"
     found = {r.id: r for r in updated.rank(asked_by_brenner, k=len(DEMO))}["recycling"]
     reasons = {part.code: part.values for part in found.reasons}
-    assert reasons["text_match"] == ("brennstoffzellenstapel",)
+    assert reasons["text_match"] == ("Brennstoffzellenstapel",)  # as the user wrote it
     assert reasons["shared_themes"] == ("Wasserstoff",)
     assert reasons["complementary_kinds"] == ("company", "research")
 
