@@ -12,14 +12,14 @@ queue.
 Left-out meetings are tried by their LP price: weight minus what their participants'
 capacity rows are worth (the LP duals), the most valuable first; without duals, by weight.
 Every move keeps every rule (Occupancy checks each placement); fixed (pinned) meetings
-never move. Stops at ``deadline``.
+never move. Stops at ``deadline``, once the required meetings left out have been tried.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from clusterlogic.scheduling.event import Event
 from clusterlogic.scheduling.occupancy import Occupancy, Placement
@@ -61,6 +61,34 @@ def _at_cap(occupancy: Occupancy, meeting: int) -> bool:
     return False
 
 
+def _trade_for(occupancy: Occupancy, meeting: int, fixed: Collection[int]) -> bool:
+    """A required meeting whose participant has its max_meetings: drop that participant's
+    lightest optional meeting to make room, if the required one then fits somewhere."""
+    event = occupancy.event
+    dropped: list[Placement] = []
+    for person in event.meetings[meeting].participants:
+        limit = event.participants[person].max_meetings
+        if limit is None or occupancy.meeting_count[person] < limit:
+            continue
+        optional = [
+            occupancy.meeting_at[(person, slot)]
+            for slot in occupancy.slots_of.get(person, ())
+            if occupancy.meeting_at[(person, slot)] not in fixed
+            and not event.meetings[occupancy.meeting_at[(person, slot)]].required
+        ]
+        if not optional:
+            break
+        lightest = min(optional, key=lambda m: (event.meetings[m].weight, m))
+        dropped.append(occupancy.remove(lightest))
+    if not _at_cap(occupancy, meeting):
+        for slot in event.candidate_slots[meeting]:
+            if _try_insert(occupancy, meeting, slot, fixed) is not None:
+                return True
+    for placement in dropped:
+        occupancy.add(placement)
+    return False
+
+
 def _try_insert(
     occupancy: Occupancy, meeting: int, slot: int, fixed: Collection[int]
 ) -> list[int] | None:
@@ -88,7 +116,8 @@ def _try_insert(
             occupancy.add(new)
             moved.append(new)
     lost = math.fsum(event.meetings[m].weight for m in dropped)
-    if lost < weight - 1e-9 and not any(event.meetings[m].required for m in dropped):
+    gains = lost < weight - 1e-9 or event.meetings[meeting].required
+    if gains and not any(event.meetings[m].required for m in dropped):
         return dropped
     for placement in moved:
         occupancy.remove(placement.meeting)
@@ -122,9 +151,11 @@ def insert_left_out(
     fixed: Collection[int] = (),
     prices: Mapping[int, float] | None = None,
     deadline: float = math.inf,
+    stop: Callable[[], bool] | None = None,
 ) -> list[Placement]:
     """``placements`` plus left-out meetings placed by moving (or trading) others; never less
-    weight, every rule kept. ``prices``: per meeting, its LP price (higher: tried first)."""
+    weight, every rule kept. ``prices``: per meeting, its LP price (higher: tried first);
+    ``stop``: ends the search early when it says so (like the deadline)."""
     occupancy = Occupancy(event, placements)
     fixed = set(fixed)
     for _ in range(MAX_ROUNDS):
@@ -136,9 +167,16 @@ def insert_left_out(
         left_out.sort(key=lambda m: (-(prices or {}).get(m, event.meetings[m].weight), m))
         gained = False
         for meeting in left_out:
-            if time.monotonic() > deadline:
+            # Required meetings come first and are few: they are tried even past the
+            # deadline, as a schedule without them is no schedule.
+            late = time.monotonic() > deadline or (stop is not None and stop())
+            if late and not event.meetings[meeting].required:
                 return list(occupancy.placed.values())
-            if meeting in occupancy.placed or _at_cap(occupancy, meeting):
+            if meeting in occupancy.placed:
+                continue
+            if _at_cap(occupancy, meeting):
+                if event.meetings[meeting].required and _trade_for(occupancy, meeting, fixed):
+                    gained = True
                 continue
             for slot in event.candidate_slots[meeting]:
                 if _try_insert(occupancy, meeting, slot, fixed) is not None:
