@@ -33,7 +33,7 @@ def _instance(seed: int) -> Instance:
 
 @settings(max_examples=15, deadline=None)
 @given(seed=st.integers(0, 10_000))
-def test_insertion_keeps_every_rule_and_required_meeting_and_never_loses_weight(
+def test_insertion_keeps_every_rule_and_required_meeting_and_loses_weight_only_for_them(
     seed: int,
 ) -> None:
     instance = _instance(seed)
@@ -50,7 +50,11 @@ def test_insertion_keeps_every_rule_and_required_meeting_and_never_loses_weight(
     def weight(placements: Sequence[Placement]) -> float:
         return math.fsum(instance.meetings[p.meeting].weight for p in placements)
 
-    assert weight(improved) >= weight(start)
+    def required(placements: Sequence[Placement]) -> int:
+        return sum(1 for p in placements if instance.meetings[p.meeting].required)
+
+    # Weight is only ever given up to place a required meeting that was left out.
+    assert weight(improved) >= weight(start) or required(improved) > required(start)
 
 
 def test_insertion_places_a_meeting_blocked_only_by_a_clash_of_slots() -> None:
