@@ -4,9 +4,9 @@ Each split keeps the ties of projects that started up to a cut-off and asks for 
 partners of the year after (2014→2015, 2015→2016, 2016→2017, 2017→2018); cold askers had no
 ties before the cut-off. Every method ranks in this process on the same index (as
 ``clusterhub match`` would): most-popular, Adamic–Adar, themes and the combined ranker
-(the shipped ``ranker.json`` unless ``--ranker``). Prints recall@50, all and cold, with the
-floors: combined ≥ 1.10 × the best single baseline overall and ≥ 1.20 × most-popular on
-cold askers, on every split.
+(the shipped ``ranker.json`` unless ``--ranker FILE``, e.g. from ``train_ranker.py
+--out``). Prints recall@50, all and cold, with the floors: combined ≥ 1.10 × the best
+single baseline overall and ≥ 1.20 × most-popular on cold askers, on every split.
 
 A split whose target year lies inside the ranker's training period is not a forward test
 of that ranker: the line says so ("in training").
@@ -20,6 +20,7 @@ organisation's past call topics as its profile text (``cordis_split.build_split`
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -29,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cordis_split import DEFAULT_DATA, build_split, engine_records
 
 from clusterlogic.matching import Query, build_index
+from clusterlogic.matching.ranker import Ranker, ranker_from_json
 
 METHODS = ("popular", "adamic-adar", "themes", "combined")
 DEPTH = 50
@@ -47,11 +49,18 @@ def _recall(ranked: list[str], truth: set[str]) -> float:
 
 
 def _evaluate(
-    data: Path, cutoff: str, end: str, *, max_queries: int, seed: int, profiles: bool
+    data: Path,
+    cutoff: str,
+    end: str,
+    *,
+    max_queries: int,
+    seed: int,
+    profiles: bool,
+    ranker: Ranker | None,
 ) -> dict[tuple[str, str], float]:
     split = build_split(data, cutoff, end, max_queries=max_queries, seed=seed, profiles=profiles)
     orgs, ties = engine_records(split)
-    index = build_index(orgs, ties)
+    index = build_index(orgs, ties, ranker=ranker)
     results: dict[tuple[str, str], float] = {}
     for method in METHODS:
         recalls: dict[str, list[float]] = {"all": [], "cold": []}
@@ -77,10 +86,24 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--profiles", action="store_true")
     parser.add_argument(
+        "--ranker", type=Path, help="a ranker file of train_ranker.py (default: the shipped one)"
+    )
+    parser.add_argument(
+        "--trained-on",
+        default=",".join(SHIPPED_TRAINING_TARGETS),
+        help="target years the ranker learned from (marked 'in training')",
+    )
+    parser.add_argument(
         "--splits", nargs="+", help="CUTOFF:END pairs (default: the four rolling origins)"
     )
     args = parser.parse_args()
     splits = [tuple(s.split(":")) for s in args.splits] if args.splits else list(SPLITS)
+    ranker = (
+        ranker_from_json(json.loads(args.ranker.read_text(encoding="utf-8")))
+        if args.ranker
+        else None
+    )
+    trained_on = set(args.trained_on.split(","))
     header = (
         f"{'split':<23} {'group':<5} {'n':>5} "
         + " ".join(f"{m:>11}" for m in METHODS)
@@ -101,9 +124,10 @@ def main() -> None:
             max_queries=args.max_queries,
             seed=args.seed,
             profiles=args.profiles,
+            ranker=ranker,
         )
         label = f"{cutoff[:4]}→{end[:4]}"
-        if end[:4] in SHIPPED_TRAINING_TARGETS:
+        if end[:4] in trained_on:
             label += " (in training)"
         for group in ("all", "cold"):
             values = [results[(m, group)] for m in METHODS]
