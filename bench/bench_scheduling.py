@@ -5,6 +5,8 @@ Run: ``.venv/bin/python bench/bench_scheduling.py [--sizes cluster,summit] [--se
 Events (``clusterlogic.scheduling.synthetic.synthetic_instance``, seeded):
 - cluster: 200 participants, 800 requested meetings, 12 slots (one day, two sessions of six),
   40 tables (30 exhibitor booths, 8 shared, 2 virtual); floor: proven optimal within 5 s.
+- forum: 1,000 participants, 9,000 requested meetings, 16 slots, 330 tables (150 booths,
+  150 shared, 30 virtual), 30 s;
 - summit: 4,000 participants, 30,000 requested meetings, 16 slots (two days, two sessions of
   four a day), 1,200 tables (600 exhibitor booths, 500 shared, 100 virtual); floor: a valid
   schedule within 60 s, weight >= 99.5% of the proven upper bound, fewer idle gaps than the
@@ -21,11 +23,17 @@ Methods, each in a child process of its own (peak RSS from os.wait4 of that chil
   free slot);
 - cp-sat: CP-SAT on the full slot-by-slot model (one 0/1 per meeting, slot and table
   option; pooled tables as a count per slot), maximising weight, given the same seconds as
-  ours, model building included;
+  ours, model building included, 2 workers unless --workers says otherwise;
+- highs: HiGHS's MIP (SciPy's copy, ``scipy.optimize.milp``; OR-Tools is never imported in
+  that child, as the ``highspy`` wheel and OR-Tools clash in one process) on the same
+  slot-by-slot model, given the same seconds, model building included;
 - ours: the whole ``clusterhub schedule INSTANCE.json --time-limit L`` command (reading,
   solving, checking, writing), timed from outside.
 Every schedule is checked against the hard rules. "bound" is each method's own proven upper
-bound (greedy has none); weight/bound divides by the best (lowest) proven bound of the run.
+bound (greedy has none); weight/bound divides every method's weight by the same bound: the
+best (lowest) proven bound of the run (ours: the session LP's, recomputed from its duals).
+"seconds" of ours is the wall clock of the whole process (start-up, reading and writing
+included); the machine it runs on may be shared, so the load average is printed too.
 Memory floor: peak RSS <= 4 GiB.
 """
 
@@ -42,11 +50,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ortools.sat.python import cp_model
-
 from clusterlogic.scheduling import Assignment, Instance, find_rule_violations
 from clusterlogic.scheduling.event import Event, build_event
-from clusterlogic.scheduling.exact import _Model, default_workers
 from clusterlogic.scheduling.formulation import formulate
 from clusterlogic.scheduling.greedy import greedy_placements
 from clusterlogic.scheduling.json_format import instance_from_json, instance_to_json
@@ -57,6 +62,8 @@ from clusterlogic.scheduling.synthetic import synthetic_instance
 
 REPO = Path(__file__).resolve().parent.parent
 MEMORY_FLOOR_MIB = 4096
+CP_SAT_WORKERS = 2
+GOAL_RATIO = 0.995
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,7 @@ class Size:
 
 SIZES = {
     "cluster": Size(200, 800, 1, 6, 8, 2, 5.0),
+    "forum": Size(1000, 9000, 2, 4, 150, 30, 30.0),
     "summit": Size(4000, 30000, 2, 4, 500, 100, 60.0),
 }
 
@@ -104,7 +112,41 @@ def _child_greedy(path: Path) -> dict[str, object]:
     }
 
 
+def _child_highs(path: Path, time_limit: float) -> dict[str, object]:
+    from clusterlogic.scheduling.mip import max_weight_placements
+
+    started = time.monotonic()
+    instance = instance_from_json(json.loads(path.read_text()))
+    event = build_event(instance)
+    outcome = max_weight_placements(
+        event, formulate(event, {}), time_limit=max(0.05, time_limit - (time.monotonic() - started))
+    )
+    seconds = time.monotonic() - started
+    if outcome.placements is None:
+        return {
+            "weight": 0.0,
+            "bound": outcome.weight_bound,
+            "gaps": 0,
+            "seconds": seconds,
+            "note": "no schedule in time",
+        }
+    placements = list(outcome.placements)
+    note = _check(instance, event, placements)
+    weight = math.fsum(instance.meetings[p.meeting].weight for p in placements)
+    return {
+        "weight": weight,
+        "bound": outcome.weight_bound,
+        "gaps": _idle_gaps(event, placements),
+        "seconds": seconds,
+        "note": note,
+    }
+
+
 def _child_cp_sat(path: Path, time_limit: float, workers: int | None) -> dict[str, object]:
+    from ortools.sat.python import cp_model
+
+    from clusterlogic.scheduling.exact import _Model
+
     started = time.monotonic()
     instance = instance_from_json(json.loads(path.read_text()))
     event = build_event(instance)
@@ -120,7 +162,7 @@ def _child_cp_sat(path: Path, time_limit: float, workers: int | None) -> dict[st
     )
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.01, time_limit - (time.monotonic() - started))
-    solver.parameters.num_workers = workers or default_workers()
+    solver.parameters.num_workers = workers or CP_SAT_WORKERS
     status = solver.solve(built.model)
     seconds = time.monotonic() - started
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -239,18 +281,25 @@ def _print_event(name: str, size: Size, limit: float, rows: list[Row]) -> None:
             f"{name:<8} {r.method:<7} {r.weight:>9.1f} {own:>9} {r.weight / bound:>8.4f} "
             f"{r.idle_gaps:>6} {r.seconds:>8.2f} {r.peak_rss_mib:>6.0f} MiB  {r.note}"
         )
-    greedy, cp_sat, ours = rows
-    versus_cp_sat = (
-        f"weight {ours.weight / cp_sat.weight:.4f}, "
-        f"idle gaps {ours.idle_gaps / max(1, cp_sat.idle_gaps):.3f}"
-        if cp_sat.weight > 0
-        else "CP-SAT found no schedule"
-    )
+    greedy, ours = rows[0], rows[-1]
+    versus = []
+    for other in rows[1:-1]:
+        versus.append(
+            f"ours / {other.method}: weight {ours.weight / other.weight:.4f}, "
+            f"idle gaps {ours.idle_gaps / max(1, other.idle_gaps):.3f}"
+            if other.weight > 0
+            else f"{other.method} found no schedule"
+        )
     print(
         f"ours / greedy: weight {ours.weight / greedy.weight:.4f}, "
         f"idle gaps {ours.idle_gaps / max(1, greedy.idle_gaps):.3f}, "
-        f"seconds {ours.seconds / max(1e-9, greedy.seconds):.1f}; ours / cp-sat: {versus_cp_sat}"
+        f"seconds {ours.seconds / max(1e-9, greedy.seconds):.1f}; " + "; ".join(versus)
     )
+
+
+def _load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
 
 
 def main() -> None:
@@ -263,7 +312,7 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, help="seconds per event (default: by size)")
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--child", choices=["greedy", "cp-sat"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=["greedy", "cp-sat", "highs"], help=argparse.SUPPRESS)
     parser.add_argument("--child-file", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child == "greedy":
@@ -272,7 +321,13 @@ def main() -> None:
     if args.child == "cp-sat":
         print(json.dumps(_child_cp_sat(args.child_file, args.time_limit, args.workers)))
         return
-    print(f"seed {args.seed}, workers {args.workers or 'default'}, cores {os.cpu_count()}")
+    if args.child == "highs":
+        print(json.dumps(_child_highs(args.child_file, args.time_limit)))
+        return
+    print(
+        f"seed {args.seed}, workers {args.workers or 'default'} "
+        f"(CP-SAT {args.workers or CP_SAT_WORKERS}), {_load()}"
+    )
     with tempfile.TemporaryDirectory() as folder:
         for name in args.sizes.split(","):
             size = SIZES[name]
@@ -292,12 +347,16 @@ def main() -> None:
             rows = [
                 _baseline("greedy", path, limit, args.workers),
                 _baseline("cp-sat", path, limit, args.workers),
+                _baseline("highs", path, limit, args.workers),
                 _ours(path, limit, args.workers),
             ]
             _print_event(name, size, limit, rows)
-            ours = rows[2]
+            ours = rows[-1]
+            best_bound = min(r.bound for r in rows)
             print(
+                f"after: {_load()}\n"
                 f"floors: seconds <= {limit:g}: {ours.seconds <= limit}; "
+                f"weight/bound >= {GOAL_RATIO}: {ours.weight / best_bound >= GOAL_RATIO}; "
                 f"peak RSS <= {MEMORY_FLOOR_MIB} MiB: "
                 f"{max(r.peak_rss_mib for r in rows) <= MEMORY_FLOOR_MIB}; "
                 f"idle gaps ours {ours.idle_gaps} < greedy {rows[0].idle_gaps}: "

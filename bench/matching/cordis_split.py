@@ -45,10 +45,47 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def _profiles_2017(data: Path) -> dict[str, dict[str, str]]:
+    """Names and cities per PIC from the mid-2017 CORDIS listing (static facts of an
+    organisation; its project counts are left out, they would tell the future)."""
+    path = data / "organisations-2017.jsonl.gz"
+    if not path.exists():
+        return {}
+    found: dict[str, dict[str, str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            found[str(record["pic"])] = {
+                "name": str(record.get("name") or ""),
+                "short": str(record.get("shortName") or ""),
+                "city": str(record.get("city") or "").title(),
+            }
+    return found
+
+
+def _topic_titles(data: Path) -> dict[str, str]:
+    path = data / "topics.jsonl.gz"
+    if not path.exists():
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle]
+    return {str(r["topicCode"]): str(r.get("title") or "") for r in records}
+
+
 def build_split(
-    data: Path, cutoff: str, target_end: str, *, max_queries: int | None, seed: int
+    data: Path,
+    cutoff: str,
+    target_end: str,
+    *,
+    max_queries: int | None,
+    seed: int,
+    profiles: bool = False,
 ) -> Split:
-    """ISO dates: ties up to ``cutoff``; projects in (cutoff, target_end] give the truth."""
+    """ISO dates: ties up to ``cutoff``; projects in (cutoff, target_end] give the truth.
+
+    ``profiles``: names, short names and cities from the 2017 listing, and the titles of the
+    call topics of an organisation's past projects, as its profile text (cold-start askers
+    then have a name and a city, not only a country and a kind)."""
     projects = {row["project_rcn"]: row for row in _rows(data / "projects.csv.gz")}
     members: dict[str, list[str]] = defaultdict(list)
     for row in _rows(data / "participations.csv.gz"):
@@ -74,16 +111,22 @@ def build_split(
             for a, b in combinations(sorted(set(orgs)), 2):
                 future[a].add(b)
                 future[b].add(a)
+    listed = _profiles_2017(data) if profiles else {}
+    titles = _topic_titles(data) if profiles else {}
     orgs_out: list[dict[str, object]] = []
     for row in _rows(data / "organisations.csv.gz"):
         org_id = row["organisation_id"]
+        known = listed.get(org_id, {})
+        name = row["name"] or known.get("name", "")
+        topic_text = sorted({titles[t] for t in themes.get(org_id, ()) if t in titles})
         orgs_out.append(
             {
                 "id": org_id,
-                "name": row["name"],
+                "name": name,
                 "kind": KIND_OF_ACTIVITY.get(row["activity_type"], "other"),
                 "country": row["country"],
-                "text": row["name"],
+                "city": known.get("city", ""),
+                "text": " ".join([name, known.get("short", ""), *topic_text]).strip(),
                 "themes": sorted(themes.get(org_id, ())),
             }
         )
@@ -117,6 +160,7 @@ def engine_records(split: Split) -> tuple[list[Organisation], list[Tie]]:
             name=str(o["name"]),
             kind=str(o["kind"]),
             country=str(o["country"]),
+            city=str(o.get("city", "")),
             text=str(o["text"]),
             themes=tuple(str(t) for t in o["themes"]),  # type: ignore[attr-defined]
         )

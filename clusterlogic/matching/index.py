@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -47,6 +48,14 @@ _EMBEDDING_FULL_SPREADS = 3.0
 _EMBEDDING_REASON = 1.5 / _EMBEDDING_FULL_SPREADS
 _EMBEDDING_REASON_COSINE = 0.5
 _MAX_COMMON_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class _Specificity:
+    """Per partner position and per theme: how many suggestions of a query share it."""
+
+    partners: Counter[int]
+    themes: Counter[str]
 
 
 def profile_text(organisation: Organisation) -> str:
@@ -195,6 +204,7 @@ class MatchIndex:
                 for i, c in zip(order, chosen, strict=True)
             ]
         words = self.text.matched_words(context.text, chosen) if context.text else None
+        specific = self._specificity(context, chosen)
         cosines = None
         if self.embeddings is not None and vector is not None:
             cosines = self.embeddings[chosen] @ vector
@@ -208,6 +218,7 @@ class MatchIndex:
                     c,
                     words[n] if words else (),
                     None if cosines is None else float(cosines[n]),
+                    specific,
                 ),
             )
             for n, (i, c) in enumerate(zip(order, chosen, strict=True))
@@ -254,14 +265,19 @@ class MatchIndex:
         candidate: int,
         matched_words: tuple[str, ...] = (),
         embedding_cosine: float | None = None,
+        specific: _Specificity | None = None,
     ) -> tuple[ReasonPart, ...]:
         """The checkable reasons why ``candidate`` suits the query, strongest kinds first.
 
-        ``embedding_cosine``: the raw cosine of query and candidate, where known."""
+        ``embedding_cosine``: the raw cosine of query and candidate, where known.
+        ``specific``: how many of the other suggestions share each partner and theme; what
+        is specific to this one is named first (not the hubs that every suggestion shares)."""
         partner = self.organisations[candidate]
         parts: list[ReasonPart] = []
         sought = {self.profiles.theme_names[i] for i in context.themes.indices}
         shared = tuple(t for t in partner.themes if normalise_theme(t) in sought)
+        if specific is not None:
+            shared = tuple(sorted(shared, key=lambda t: specific.themes.get(normalise_theme(t), 0)))
         if shared:
             parts.append(ReasonPart("shared_themes", tuple(dict.fromkeys(shared))))
         if matched_words:
@@ -274,12 +290,30 @@ class MatchIndex:
             common = self.graph.partners_in_common(context.position, candidate)
             if common.size:
                 best = common[np.argsort(-self.graph.degree[common], kind="stable")]
+                if specific is not None:
+                    shares = specific.partners
+                    best = np.asarray(
+                        sorted(best.tolist(), key=lambda p: shares.get(int(p), 0)), dtype=np.int64
+                    )
                 shown = tuple(self.organisations[int(i)].id for i in best[:_MAX_COMMON_SHOWN])
                 parts.append(ReasonPart("common_partners", shown))
             parts.extend(self._profile_reasons(context, candidate))
         if not parts:
             parts.append(ReasonPart("popular", (str(int(self.graph.degree[candidate])),)))
         return tuple(parts)
+
+    def _specificity(self, context: QueryContext, chosen: Sequence[int]) -> _Specificity:
+        """Over the suggestions of one query: how many share each partner in common with the
+        asker, and each theme it asked for."""
+        partners: Counter[int] = Counter()
+        if context.position is not None:
+            for candidate in chosen:
+                common = self.graph.partners_in_common(context.position, candidate)
+                partners.update(int(p) for p in common)
+        themes: Counter[str] = Counter()
+        for candidate in chosen:
+            themes.update({normalise_theme(t) for t in self.organisations[candidate].themes})
+        return _Specificity(partners, themes)
 
     def _profile_reasons(self, context: QueryContext, candidate: int) -> list[ReasonPart]:
         parts: list[ReasonPart] = []

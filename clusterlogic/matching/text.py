@@ -26,6 +26,8 @@ from numpy.typing import NDArray
 from clusterlogic.matching.graph import SparseRow
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# A word as a user writes it: pieces joined by hyphens or apostrophes stay one ("Start-up").
+_SURFACE = re.compile(r"[^\W_]+(?:[-\u2010\u2011'\u2019][^\W_]+)*", re.UNICODE)
 # Words that say "I seek a partner" rather than what for; they would reward chatty profiles.
 _NEED_WORDS = frozenset(
     (  # noqa: SIM905 - one readable string
@@ -179,32 +181,65 @@ class TextIndex:
         return np.asarray(matrix["indices"][start:end], dtype=np.int64)
 
     def matched_words(self, query: str, documents: Sequence[int]) -> list[tuple[str, ...]]:
-        """Per indexed profile, the query's words found in it: the checkable part of a match."""
+        """Per indexed profile, the query's words found in it, as the user wrote them: the
+        checkable part of a match.
+
+        A word joined by hyphens ("Start-up") is one word here and is shown whole: it matches
+        a profile that has it as one word ("Startup", split or not) or all of its pieces; a
+        compound ("Pflegeroboter") matches through its parts too and is shown whole. No
+        tokenizer piece ("start", "ups") ever appears on its own."""
         analyzer = self.analyzer
-        found = list(dict.fromkeys(words(query)))
-        terms_of: dict[tuple[str, ...], set[str]] = {}
-        for word in found:
-            word_terms = set(analyzer.stems(word))
-            for part in analyzer.splitter.split(word):
-                word_terms.update(analyzer.stems(part))
-            terms_of[(word,)] = word_terms
-        all_words = words(query)
-        for first, second in itertools.pairwise(all_words):
-            joined = analyzer.splitter.join(first, second)
-            if joined is not None:
-                terms_of[(first, second)] = set(analyzer.stems(joined))
+        # Per word as written: alternatives, each a set of terms of which every one must hit.
+        surface: dict[str, list[list[set[str]]]] = {}
+        singles: list[tuple[str, str | None]] = []  # (as written, its one word, if single)
+        for written in dict.fromkeys(_SURFACE.findall(query)):
+            pieces = words(written)
+            if not pieces:
+                continue
+            whole = "".join(pieces)
+            options = [[self._word_terms(whole)]]
+            if len(pieces) > 1:
+                options.append([self._word_terms(piece) for piece in pieces])
+            surface[written] = options
+            singles.append((written, pieces[0] if len(pieces) == 1 else None))
         targets = np.asarray(documents, dtype=np.int64)
-        matched = [set[str]() for _ in documents]
-        for group, group_terms in terms_of.items():
-            hit = np.zeros(len(targets), dtype=bool)
-            for term in group_terms:
-                posting = self._documents_with(term)  # sorted: scipy keeps CSC indices sorted
-                if posting.size:
-                    where = np.minimum(np.searchsorted(posting, targets), posting.size - 1)
-                    hit |= posting[where] == targets
-            for i in np.flatnonzero(hit):
-                matched[i].update(group)
-        return [tuple(w for w in found if w in hits) for hits in matched]
+        hits: dict[frozenset[str], NDArray[np.bool_]] = {}
+
+        def hit(terms: set[str]) -> NDArray[np.bool_]:
+            key = frozenset(terms)
+            if key not in hits:
+                found = np.zeros(len(targets), dtype=bool)
+                for term in terms:
+                    posting = self._documents_with(term)  # sorted: CSC indices are kept sorted
+                    if posting.size:
+                        where = np.minimum(np.searchsorted(posting, targets), posting.size - 1)
+                        found |= posting[where] == targets
+                hits[key] = found
+            return hits[key]
+
+        matched_by = {
+            written: np.logical_or.reduce(
+                [np.logical_and.reduce([hit(terms) for terms in option]) for option in options]
+            )
+            for written, options in surface.items()
+        }
+        # Two adjacent words that the profile has as one compound ("Wasserstoff Brenner").
+        for (first, one), (second, other) in itertools.pairwise(singles):
+            joined = analyzer.splitter.join(one, other) if one and other else None
+            if joined is not None:
+                both = hit(set(analyzer.stems(joined)))
+                matched_by[first] = matched_by[first] | both
+                matched_by[second] = matched_by[second] | both
+        return [
+            tuple(written for written, found in matched_by.items() if found[i])
+            for i in range(len(targets))
+        ]
+
+    def _word_terms(self, word: str) -> set[str]:
+        terms = set(self.analyzer.stems(word))
+        for part in self.analyzer.splitter.split(word):
+            terms.update(self.analyzer.stems(part))
+        return terms
 
 
 def _sort_postings(matrix: dict[str, NDArray[np.int64]]) -> None:

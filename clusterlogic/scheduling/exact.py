@@ -23,6 +23,9 @@ BUILD_SECONDS_PER_COLUMN = 1e-4
 WHOLE_MODEL_SHARE = 0.3
 # A session's idle-gap model is not even formulated with less time than this.
 MIN_SESSION_SECONDS = 0.2
+# CP-SAT is not started with less time than this (reading the model in and stopping its
+# workers take about that long).
+MIN_SOLVE_SECONDS = 0.1
 
 
 def default_workers() -> int:
@@ -180,6 +183,9 @@ def minimize_idle_gaps(
     }
     order = sorted((s for s in by_session if gaps[s]), key=lambda s: -gaps[s])
     result = [p for s, placements in by_session.items() if not gaps[s] for p in placements]
+    # Seconds per column of building a model, as measured on this machine now (under load
+    # it can be several times the estimate); never below the estimate.
+    pace = [BUILD_SECONDS_PER_COLUMN]
     for done, session in enumerate(order):
         share = (deadline - time.monotonic()) / (len(order) - done)
         placements = by_session[session]
@@ -193,7 +199,12 @@ def minimize_idle_gaps(
             slots={slot for slot, s in enumerate(sessions) if s == session},
         )
         result += _rearrange(
-            event, part, placements, deadline=time.monotonic() + share, workers=workers
+            event,
+            part,
+            placements,
+            deadline=min(deadline, time.monotonic() + share),
+            workers=workers,
+            pace=pace,
         )
     return result
 
@@ -205,19 +216,27 @@ def _rearrange(
     *,
     deadline: float,
     workers: int | None,
+    pace: list[float] | None = None,
 ) -> list[Placement]:
     """``start``'s meetings placed within ``formulation`` with the fewest idle gaps found.
 
     ``start`` (valid) is handed to CP-SAT as a complete hint, so the result is never worse.
-    Returned unchanged when too little time is left even to build the model.
+    Returned unchanged when too little time is left even to build the model (at ``pace``,
+    seconds per column, measured on earlier models and updated here).
     """
-    if deadline - time.monotonic() < BUILD_SECONDS_PER_COLUMN * len(formulation.columns):
+    pace = pace if pace is not None else [BUILD_SECONDS_PER_COLUMN]
+    columns = max(1, len(formulation.columns))
+    if deadline - time.monotonic() < 2 * pace[0] * columns:
         return list(start)
+    building = time.monotonic()
     built = _Model(event, formulation)
     for literal in built.must_literals.values():
         built.model.add(literal == 1)
     built.minimize_idle_gaps()
     built.hint(start)
+    pace[0] = max(pace[0], (time.monotonic() - building) / columns)
+    if deadline - time.monotonic() < MIN_SOLVE_SECONDS:
+        return list(start)
     # Building the model takes time too; the deadline (time.monotonic()) bounds both.
     solver = _solver(deadline - time.monotonic(), workers or default_workers())
     # Presolve would take seconds before CP-SAT reports even the hinted schedule; without it

@@ -32,6 +32,8 @@ class Occupancy:
         self.slots_of: dict[str, set[int]] = {}
         # Which meeting a participant is in, in a slot.
         self.meeting_at: dict[tuple[str, int], int] = {}
+        # Which meeting holds a table (an own or pinned one), in a slot.
+        self.meeting_at_table: dict[tuple[str, int], int] = {}
         for placement in placements:
             self.add(placement)
 
@@ -83,6 +85,7 @@ class Occupancy:
             self.meeting_at[(participant, placement.slot)] = placement.meeting
         if placement.table is not None:
             self.table_busy.add((placement.table, placement.slot))
+            self.meeting_at_table[(placement.table, placement.slot)] = placement.meeting
         if event.uses_shared_tables(placement.meeting):
             self.shared_in_slot[placement.slot] += 1
         self.placed[placement.meeting] = placement
@@ -97,6 +100,7 @@ class Occupancy:
             del self.meeting_at[(participant, placement.slot)]
         if placement.table is not None:
             self.table_busy.discard((placement.table, placement.slot))
+            del self.meeting_at_table[(placement.table, placement.slot)]
         if event.uses_shared_tables(meeting):
             self.shared_in_slot[placement.slot] -= 1
         return placement

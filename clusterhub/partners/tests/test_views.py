@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections.abc import Callable
@@ -14,9 +15,11 @@ from django.urls import reverse
 
 from clusterhub.audit.models import AuditEntry
 from clusterhub.crm.models import Interaction
+from clusterhub.directory.models import Organisation
 from clusterhub.partners import engine_input, index_store, services
 from clusterhub.partners.models import Introduction, SuggestionFeedback
 from clusterhub.partners.tests.conftest import PartnerWorld
+from clusterhub.projects.models import Participation, Project
 from tests.factories import MembershipFactory, OrganisationFactory
 
 Login = Callable[[str], Client]
@@ -239,3 +242,52 @@ def test_panel_query_count_does_not_grow_with_suggestions(
         MembershipFactory.create(organisation=member, cluster=world.registry.smart)
     services.rebuild_partner_index()
     assert panel_queries() == few
+
+
+WHOLE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
+def test_need_reasons_hold_whole_words_as_the_user_wrote_them(
+    world: PartnerWorld, login: Login
+) -> None:
+    need = "Start-ups mit Wasserstoff-Tankstellen"
+    body = login("reader").get(reverse("partners:need_search"), {"q": need}).content.decode()
+    shown = [
+        word
+        for found in re.findall(r"Passt zum Suchtext: ([^<]*)", body)
+        for word in html.unescape(found).strip().split(", ")
+    ]
+    assert "Wasserstoff-Tankstellen" in shown
+    assert set(shown) <= set(WHOLE_WORD.findall(need))
+
+
+def test_suggestions_with_different_shared_partners_name_them(
+    world: PartnerWorld, login: Login
+) -> None:
+    # Both candidates share three big hubs with the asker (the same for every suggestion)
+    # and one small partner each, which the other does not share: that one is named first.
+    asker = world.registry.medtech_member
+    projects: list[tuple[Organisation, ...]] = []
+    candidates = [OrganisationFactory.create(name=f"Kandidat {n} GmbH") for n in (1, 2)]
+    for n in (1, 2, 3):
+        hub = OrganisationFactory.create(name=f"Großforschung {n} e.V.")
+        fillers = tuple(OrganisationFactory.create() for _ in range(4))
+        projects += [(asker, hub), *((c, hub) for c in candidates), (hub, *fillers)]
+    pairs: dict[str, str] = {}
+    for n, candidate in enumerate(candidates, start=1):
+        supplier = OrganisationFactory.create(name=f"Zulieferer {n} AG")
+        pairs[candidate.name] = supplier.name
+        projects += [(asker, supplier), (candidate, supplier)]
+    for number, members in enumerate(projects):
+        project = Project.objects.create(
+            source=Project.Source.LOCAL, acronym=f"P{number}", start_date=dt.date(2022, 1, 1)
+        )
+        for member in members:
+            Participation.objects.create(
+                project=project, organisation=member, role=Participation.Role.PARTNER
+            )
+    services.rebuild_partner_index()
+    body = login("medtech_manager").get(panel_url(world)).content.decode()
+    items = suggestion_items(body)
+    for candidate_name, supplier_name in pairs.items():
+        assert f"Gemeinsame Partner: {supplier_name}, " in html.unescape(items[candidate_name])

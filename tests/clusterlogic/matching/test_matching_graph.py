@@ -60,3 +60,28 @@ def test_combined_score_equals_weights_times_feature_matrix() -> None:
         weights = HAND_SET.weights(has_ties=True, has_need=bool(query.text))
         expected = weights @ index.feature_matrix(context)
         assert index.scores(query) == pytest.approx(expected, rel=1e-5)
+
+
+def test_suggestions_name_the_partner_in_common_that_the_others_do_not_share() -> None:
+    # The asker and every candidate share three big hubs; x1 and x2 each share one small
+    # partner with the asker that no other candidate shares: that one is named first.
+    hubs = ["h1", "h2", "h3"]
+    candidates = ["x1", "x2", "x3"]
+    own = {"x1": "s1", "x2": "s2"}
+    ids = ["asker", *hubs, *candidates, *own.values(), *(f"f{n}" for n in range(12))]
+    orgs = [Organisation(id=i, kind="company") for i in ids]
+    ties = [Tie("asker", h) for h in hubs] + [Tie(c, h) for c in candidates for h in hubs]
+    ties += [Tie(h, f"f{n}") for h in hubs for n in range(12)]  # the hubs are big
+    ties += [Tie("asker", s) for s in own.values()]
+    ties += [Tie(c, s) for c, s in own.items()]
+    index = build_index(orgs, ties, combiner=HAND_SET)
+    exclude = frozenset([*hubs, *own.values()])
+    ranked = index.rank(Query(id="q", org="asker", exclude=exclude), k=len(ids))
+    named = {
+        r.id: next(p.values for p in r.reasons if p.code == "common_partners")
+        for r in ranked
+        if r.id in candidates
+    }
+    assert named["x1"][0] == "s1"
+    assert named["x2"][0] == "s2"
+    assert named["x1"] != named["x2"]
