@@ -9,20 +9,19 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from clusterhub.accounts.roles import viewer_for
 from clusterhub.core.decorators import staff_required
 from clusterhub.directory.access import organisations_visible_to
-from clusterhub.support import space
+from clusterhub.support import queries, space
 from clusterhub.support.access import (
     buildings_visible_to,
     get_building_for_user,
     get_room_booking_for_user,
 )
-from clusterhub.support.models import Building, Room, RoomBooking, Tenancy, WaitingListEntry
+from clusterhub.support.models import Building, Room
 from clusterhub.support.space_forms import RoomBookingForm, TenancyForm, WaitingListForm
 
 ENDING_MONTHS = (3, 6, 12)
@@ -36,17 +35,13 @@ def space_overview(request: HttpRequest) -> HttpResponse:
     buildings = list(buildings_visible_to(viewer).prefetch_related("rooms"))
     months = int(request.GET.get("monate", "6")) if request.GET.get("monate", "6").isdigit() else 6
     rows = [(building, space.current_occupancy(building)) for building in buildings]
-    tenancies = Tenancy.objects.filter(room__building__in=buildings).select_related(
-        "room__building", "organisation"
-    )
+    tenancies = queries.tenancies_in(buildings)
     context = {
         "rows": rows,
         "ending": space.ending_within(tenancies, months),
         "months": months,
         "month_choices": ENDING_MONTHS,
-        "waiting": WaitingListEntry.objects.filter(
-            building__in=buildings, placed_at__isnull=True
-        ).select_related("building", "organisation"),
+        "waiting": queries.waiting_in(buildings),
     }
     return render(request, "support/space.html", context)
 
@@ -83,12 +78,8 @@ def _building_page(
     context = {
         "building": building,
         "rooms": rooms,
-        "tenancies": Tenancy.objects.filter(room__building=building).select_related(
-            "room", "organisation"
-        ),
-        "bookings": RoomBooking.objects.filter(
-            room__building=building, ends_at__gte=timezone.now()
-        ).select_related("room", "organisation"),
+        "tenancies": queries.tenancies_in([building]),
+        "bookings": queries.bookings_ahead(building),
         "shares": shares,
         "months_back": space.MONTHS_BACK,
         "may_manage": may_manage,
