@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("intern/", include("clusterhub.crm.urls")),
     path("intern/", include("clusterhub.audit.urls")),
     path("intern/", include("clusterhub.partners.urls")),
+    path("intern/auswertungen/", include("clusterhub.insight.urls")),
     prefix_default_language=False,
 )
 
