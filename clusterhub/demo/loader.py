@@ -23,6 +23,7 @@ from clusterhub.crm.models import FollowUp, Interaction
 from clusterhub.directory.models import Organisation
 
 from . import cordis
+from .activity import write_activity
 from .clusters import load_clusters
 from .interactions import write_interactions
 from .logins import Login, load_accounts
@@ -55,7 +56,7 @@ class DemoResult:
 
 @contextmanager
 def stage(number: int, title: str, progress: Progress) -> Iterator[None]:
-    progress(f"[{number}/7] {title} …")
+    progress(f"[{number}/8] {title} …")
     started = time.perf_counter()
     with transaction.atomic():
         yield
@@ -136,6 +137,11 @@ def load_demo(options: DemoOptions, progress: Progress) -> DemoResult:
         if not generated:
             write_interactions(options.seed, options.today, clusters, managers, progress)
         note = add_showcase_notes(named["pepperl-fuchs"], clusters, managers, options.today)
+    with stage(8, "Veranstaltungen, Anmeldungen und Vermittlungen (generiert)", progress):
+        if generated:
+            progress("  schon vorhanden, übersprungen")
+        else:
+            write_activity(options.seed, options.today, progress)
     return DemoResult(
         logins=logins,
         organisations=Organisation.objects.count(),

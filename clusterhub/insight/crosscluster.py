@@ -163,9 +163,8 @@ def _mentions(texts: list[tuple[int, str]], labels: dict[int, str]) -> dict[int,
 def _signals_in(
     period: Period, cluster_ids: list[int], labels: dict[int, str]
 ) -> tuple[dict[int, dict[str, int]], dict[int, set[int]]]:
-    """Interest per theme in ``period``: registrations for events on the theme, notes naming
-    it, needs stated on profiles (what an organisation seeks) changed in the period; and the
-    organisations behind them (who would come)."""
+    """Interest per theme in ``period``: registrations for events on the theme and notes
+    naming it; and the organisations behind them (who would come)."""
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     who: dict[int, set[int]] = defaultdict(set)
     start, end = _aware(period.start), _aware(period.end, end=True)
@@ -186,12 +185,6 @@ def _signals_in(
     for theme, ids in _mentions([(pk, f"{s} {n}") for pk, _o, s, n in notes], labels).items():
         counts[theme][NOTES] += len(ids)
         who[theme].update(organisation_of[pk] for pk in ids if organisation_of[pk])
-    seeking = Organisation.objects.filter(updated_at__gte=start, updated_at__lt=end).exclude(
-        seeks=""
-    )
-    for theme, ids in _mentions(list(seeking.values_list("pk", "seeks")), labels).items():
-        counts[theme][NEEDS] += len(ids)
-        who[theme].update(ids)
     for theme in labels:
         counts[theme].setdefault(CALLS, 0)  # no funding calls are kept in the registry yet
     return counts, who
@@ -208,6 +201,11 @@ def topics(clusters: list[Cluster], period: Period) -> dict[str, Any]:
     labels = dict(Theme.objects.values_list("pk", "label_de"))
     now, interested = _signals_in(period, cluster_ids, labels)
     before, _earlier = _signals_in(period.before(), cluster_ids, labels)
+    # What the members seek on their profiles (the needs typed in; a standing demand).
+    seeking = Organisation.objects.filter(pk__in=[o for o, _c in memberships]).exclude(seeks="")
+    for theme, ids in _mentions(list(seeking.values_list("pk", "seeks")), labels).items():
+        now[theme][NEEDS] = len(ids)
+        interested[theme].update(ids)
     speakers: dict[int, set[int]] = defaultdict(set)
     for theme, organisation in Participation.objects.filter(
         project__themes__isnull=False

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db.models import Avg, Count, Q, QuerySet
 from django.utils import timezone
 
-from clusterhub.crm.models import FollowUp, Interaction
+from clusterhub.crm.models import Interaction
 from clusterhub.directory.models import Membership, Organisation
 from clusterhub.events.models import Event, Feedback, Registration
 from clusterhub.matchmaking.models import Meeting
@@ -94,29 +94,36 @@ def reached_organisations(cluster_ids: Collection[int], period: Period) -> set[i
 
 def _followed_up(introductions: QuerySet[Introduction]) -> int:
     """Introductions with a follow-up: a follow-up of their notes done, or a later note of the
-    same cluster about either organisation."""
-    followed = 0
-    done = set(
-        FollowUp.objects.filter(done_at__isnull=False, interaction__isnull=False).values_list(
-            "interaction_id", flat=True
+    same cluster about either organisation (two queries, however many introductions)."""
+    rows = list(
+        introductions.values_list(
+            "pk", "cluster_id", "organisation_id", "partner_id", "introduced_on"
         )
     )
-    for introduction in introductions.prefetch_related("interactions"):
-        notes = {note.pk for note in introduction.interactions.all()}
-        if notes & done:
-            followed += 1
-            continue
-        later = (
-            Interaction.objects.filter(
-                cluster_id=introduction.cluster_id,
-                occurred_on__gt=introduction.introduced_on,
-                organisation_id__in=(introduction.organisation_id, introduction.partner_id),
-            )
-            .exclude(pk__in=notes)
-            .exists()
-        )
-        followed += int(later)
-    return followed
+    if not rows:
+        return 0
+    done = set(
+        Introduction.interactions.through.objects.filter(
+            introduction_id__in=[row[0] for row in rows],
+            interaction__follow_ups__done_at__isnull=False,
+        ).values_list("introduction_id", flat=True)
+    )
+    latest: dict[tuple[int, int], dt.date] = {}
+    for cluster, organisation, day in Interaction.objects.filter(
+        cluster_id__in={row[1] for row in rows},
+        organisation_id__in={org for row in rows for org in row[2:4]},
+    ).values_list("cluster_id", "organisation_id", "occurred_on"):
+        key = (cluster, organisation)
+        if key not in latest or day > latest[key]:
+            latest[key] = day
+    never = dt.date.min
+    return sum(
+        1
+        for pk, cluster, organisation, partner, day in rows
+        if pk in done
+        or max(latest.get((cluster, organisation), never), latest.get((cluster, partner), never))
+        > day
+    )
 
 
 def _period_figures(cluster_ids: Collection[int], period: Period) -> dict[str, Any]:

@@ -16,7 +16,7 @@ def reason_text(reason: dict[str, Any]) -> str:
     wording = {
         REGISTRATIONS: _("Anmeldungen zu Veranstaltungen zum Thema: %(value)s (davor %(of)s)"),
         NOTES: _("Kontaktnotizen, die das Thema nennen: %(value)s (davor %(of)s)"),
-        NEEDS: _("Gesuche in Profilen, die das Thema nennen: %(value)s (davor %(of)s)"),
+        NEEDS: _("Gesuche in Profilen, die das Thema nennen: %(value)s"),
         CALLS: _("Förderaufrufe zum Thema: %(value)s (davor %(of)s)"),
     }
     return wording[reason["kind"]] % values

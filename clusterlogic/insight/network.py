@@ -72,9 +72,13 @@ def pairs_of_groups(groups: Iterable[Iterable[int]], kind: str, *, largest: int)
     return links
 
 
-def build_network(links: Iterable[Link], *, keep: int = 300, seed: int = 1) -> Network:
+def build_network(
+    links: Iterable[Link], *, keep: int = 300, edges_kept: int = 1500, seed: int = 1
+) -> Network:
     """Weighs the links, keeps the ``keep`` organisations with the most weight, and finds the
-    communities and bridges among them. Deterministic for a given ``seed``."""
+    communities and bridges among them; of the links among them, the ``edges_kept``
+    strongest are returned for drawing (all of them count for the figures). Deterministic
+    for a given ``seed``."""
     weight: dict[tuple[int, int], float] = defaultdict(float)
     kinds: dict[tuple[int, int], set[str]] = defaultdict(set)
     for link in links:
@@ -111,8 +115,10 @@ def build_network(links: Iterable[Link], *, keep: int = 300, seed: int = 1) -> N
         )
         for node in sorted(graph.nodes)
     )
+    pairs = sorted((min(u, v), max(u, v)) for u, v in graph.edges)
+    strongest = sorted(pairs, key=lambda pair: (-weight[pair], pair))[:edges_kept]
     edges = tuple(
         Edge(source=a, target=b, weight=weight[(a, b)], kinds=tuple(sorted(kinds[(a, b)])))
-        for a, b in sorted((min(u, v), max(u, v)) for u, v in graph.edges)
+        for a, b in sorted(strongest)
     )
     return Network(nodes=nodes, edges=edges, communities=len(communities))

@@ -12,6 +12,7 @@ NOTES = "notes"
 NEEDS = "needs"
 CALLS = "calls"
 SIGNALS = (REGISTRATIONS, NOTES, NEEDS, CALLS)
+TRENDS = (REGISTRATIONS, NOTES, CALLS)
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,14 @@ def propose(
         if len(clusters) < minimum_clusters:
             continue
         spread = len(clusters) / max(cluster_count, 1)
-        now = sum(theme.now.values())
-        before = sum(theme.before.values())
+        # Needs stated on profiles are a standing demand, not a trend: they raise the score a
+        # little (at most by half) but do not count as rising interest.
+        now = sum(v for k, v in theme.now.items() if k in TRENDS)
+        before = sum(v for k, v in theme.before.items() if k in TRENDS)
         rise = growth(now, before)
-        score = round(spread * max(0.5, 1 + rise) * (1 + len(theme.speakers) / 10), 4)
+        demand = 1 + min(theme.now.get(NEEDS, 0), 50) / 100
+        speakers = 1 + min(len(theme.speakers), 5) / 10
+        score = round(spread * max(0.5, 1 + rise) * demand * speakers, 4)
         reasons = [Reason(kind="spread", value=len(clusters), of=cluster_count)]
         for signal in SIGNALS:
             current, previous = theme.now.get(signal, 0), theme.before.get(signal, 0)
