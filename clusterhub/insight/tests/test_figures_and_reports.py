@@ -8,6 +8,7 @@ import io
 from collections.abc import Callable
 from typing import Any
 
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -116,3 +117,10 @@ def test_the_report_shows_the_dashboards_numbers(
     assert workbook.sheetnames == ["Kennzahlen", "Arten", "Herkunft", "Bewertungen"]
     figures = {row[0]: row[1] for row in workbook["Kennzahlen"].iter_rows(values_only=True)}
     assert figures["Mitglieder am Ende des Zeitraums"] == int(shown)
+
+
+def test_the_refresh_command_recomputes_every_preset(registry: Registry) -> None:
+    out = io.StringIO()
+    call_command("refresh_insight", "--now", stdout=out)
+    assert Snapshot.objects.filter(kind=Snapshot.Kind.NETWORK).count() == 4
+    assert "Auswertungen" in out.getvalue()
