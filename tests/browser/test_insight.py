@@ -18,6 +18,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import ConsoleMessage, Page, expect
 
+from tests.browser.test_accessibility import assert_page_is_accessible
+
 SCREENSHOTS = Path(os.environ.get("CLUSTERHUB_SCREENSHOTS", tempfile.gettempdir()))
 WIDTHS = (1280, 375)
 
@@ -29,6 +31,7 @@ def demo(settings: Any, immediate_tasks: None) -> None:
 
 
 def shoot(page: Page, name: str) -> None:
+    assert_page_is_accessible(page)
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         page.screenshot(path=str(SCREENSHOTS / f"insight-{name}-{width}.png"), full_page=True)
