@@ -20,6 +20,7 @@ from clusterhub.insight.topic_words import reason_text
 from clusterhub.insight.views import insight_required, period_context
 
 Kind = Snapshot.Kind
+LISTED = 100  # organisations named under each bar of the overlaps
 
 
 def _organisation_url(pk: int) -> str:
@@ -41,9 +42,10 @@ def overlaps(request: HttpRequest) -> HttpResponse:
     context = _start(request, Kind.OVERLAPS)
     cluster_of = context["cluster_of"]
     found = context["data"]["intersections"]
-    names = organisations_named(
-        viewer_for(request.user), {org for item in found for org in item["organisations"]}
-    )
+    # Each bar lists its first organisations by name (a page, not a dump of thousands); the
+    # rest are counted, and the organisation list filtered by cluster holds them all.
+    shown = {org for item in found for org in item["organisations"][:LISTED]}
+    names = organisations_named(viewer_for(request.user), shown)
     bars: list[dict[str, Any]] = []
     for index, item in enumerate(found):
         label = " + ".join(cluster_of[c].name for c in item["clusters"] if c in cluster_of)
@@ -51,10 +53,11 @@ def overlaps(request: HttpRequest) -> HttpResponse:
             {
                 "label": label,
                 "anchor": f"overlap-{index + 1}",
-                "clusters": [cluster_of[c] for c in item["clusters"] if c in cluster_of],
+                "size": len(item["organisations"]),
+                "more": max(0, len(item["organisations"]) - LISTED),
                 "organisations": [
                     (names[o].name, _organisation_url(o))
-                    for o in item["organisations"]
+                    for o in item["organisations"][:LISTED]
                     if o in names
                 ],
             }
@@ -62,13 +65,11 @@ def overlaps(request: HttpRequest) -> HttpResponse:
     context["bars"] = bars
     context["chart"] = charts.horizontal_bars(
         [bar["label"] for bar in bars],
-        [len(bar["organisations"]) for bar in bars],
+        [bar["size"] for bar in bars],
         [f"#{bar['anchor']}" for bar in bars],
     )
     context["chart_height"] = charts.bar_height(len(bars))
-    context["table_rows"] = [
-        (bar["label"], len(bar["organisations"]), f"#{bar['anchor']}") for bar in bars
-    ]
+    context["table_rows"] = [(bar["label"], bar["size"], f"#{bar['anchor']}") for bar in bars]
     return render(request, "insight/overlaps.html", context)
 
 

@@ -124,3 +124,14 @@ def test_the_refresh_command_recomputes_every_preset(registry: Registry) -> None
     call_command("refresh_insight", "--now", stdout=out)
     assert Snapshot.objects.filter(kind=Snapshot.Kind.NETWORK).count() == 4
     assert "Auswertungen" in out.getvalue()
+
+
+def test_an_organisation_in_two_clusters_is_listed_under_their_bar(
+    registry: Registry, login: Callable[[str], Client]
+) -> None:
+    MembershipFactory.create(organisation=registry.smart_member, cluster=registry.medtech)
+    html = login("reader").get(reverse("insight:overlaps")).content.decode()
+    section = html.split('id="overlap-1"')[1].split("</section>")[0]
+    assert registry.smart.name in section and registry.medtech.name in section
+    assert registry.smart_member.name in section
+    assert registry.medtech_member.name not in section
