@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "clusterhub.api",
     # django-ninja's templates and static files: its Swagger UI is served from here, not a CDN.
     "ninja",
+    "clusterhub.insight",
 ]
 
 MIDDLEWARE = [
@@ -366,3 +367,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Insight (dashboards, cross-cluster views, annual reports). Where organisations come from: the
+# home city, the region around it (postcodes starting with these digits: Rhein-Neckar and the
+# Palatinate next door), the rest of the country, abroad.
+CLUSTERHUB_INSIGHT_HOME_CITY = os.environ.get("CLUSTERHUB_INSIGHT_HOME_CITY", "Mannheim")
+CLUSTERHUB_INSIGHT_REGION_POSTCODES = tuple(
+    os.environ.get("CLUSTERHUB_INSIGHT_REGION_POSTCODES", "67,68,69,74").split(",")
+)
+# The network keeps this many organisations (those with the most links) and joins the
+# organisations of an event or project only when it has at most GROUP_LIMIT of them.
+CLUSTERHUB_INSIGHT_NETWORK_SIZE = int(os.environ.get("CLUSTERHUB_INSIGHT_NETWORK_SIZE", "300"))
+CLUSTERHUB_INSIGHT_GROUP_LIMIT = int(os.environ.get("CLUSTERHUB_INSIGHT_GROUP_LIMIT", "40"))

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("intern/", include("clusterhub.partners.urls")),
     path("intern/", include("clusterhub.calls.urls")),
     path("intern/", include("clusterhub.projects.urls")),
+    path("intern/auswertungen/", include("clusterhub.insight.urls")),
     prefix_default_language=False,
 )
 

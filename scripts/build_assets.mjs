@@ -47,6 +47,10 @@ const copies = [
     [join(tomSelect, "dist", `${file}.map`), `tom-select/${file.split("/")[1]}.map`],
   ]),
   [join(tomSelect, "LICENSE"), "tom-select/LICENSE"],
+  // Charts of the insight pages (clusterhub/charts.js draws them with the SVG renderer).
+  // The full build: graph and heat map are not in the "common" one.
+  [join(modules, "echarts", "dist", "echarts.min.js"), "echarts/echarts.min.js"],
+  [join(modules, "echarts", "LICENSE"), "echarts/LICENSE"],
 ];
 
 function packageVersion(name) {
@@ -82,12 +86,12 @@ function checksums(dir) {
 
 function clearBuilt(dir) {
   for (const name of checksums(dir).keys()) rmSync(join(dir, name));
-  for (const sub of ["kern", "htmx", "tom-select"]) {
+  for (const sub of ["kern", "htmx", "tom-select", "echarts"]) {
     if (existsSync(join(dir, sub))) rmSync(join(dir, sub), { recursive: true, force: true });
   }
 }
 
-const versions = `@kern-ux/native ${packageVersion("@kern-ux/native")}, htmx.org ${packageVersion("htmx.org")}, tom-select ${packageVersion("tom-select")}`;
+const versions = `@kern-ux/native ${packageVersion("@kern-ux/native")}, htmx.org ${packageVersion("htmx.org")}, tom-select ${packageVersion("tom-select")}, echarts ${packageVersion("echarts")}`;
 
 if (process.argv.includes("--check")) {
   const scratch = mkdtempSync(join(tmpdir(), "clusterhub-assets-"));

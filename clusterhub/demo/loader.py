@@ -23,6 +23,7 @@ from clusterhub.crm.models import FollowUp, Interaction
 from clusterhub.directory.models import Organisation
 
 from . import cordis
+from .activity import write_activity
 from .clusters import load_clusters
 from .innovation import load_calls, load_projects
 from .interactions import write_interactions
@@ -57,7 +58,7 @@ class DemoResult:
 
 @contextmanager
 def stage(number: int, title: str, progress: Progress) -> Iterator[None]:
-    progress(f"[{number}/7] {title} …")
+    progress(f"[{number}/9] {title} …")
     started = time.perf_counter()
     with transaction.atomic():
         yield
@@ -142,6 +143,11 @@ def load_demo(options: DemoOptions, progress: Progress) -> DemoResult:
         calls = load_calls(options.calls_file, options.today)
         projects = load_projects(clusters, named, managers, options.today)
         progress(f"  {calls} Förderaufrufe, {projects} Projekte")
+    with stage(9, "Veranstaltungen, Anmeldungen und Vermittlungen (generiert)", progress):
+        if generated:
+            progress("  schon vorhanden, übersprungen")
+        else:
+            write_activity(options.seed, options.today, progress)
     return DemoResult(
         logins=logins,
         organisations=Organisation.objects.count(),

@@ -1,9 +1,10 @@
-"""Horizontal bar charts drawn on the server as SVG, each shown beside the table of its values.
+"""Horizontal bar charts, each shown beside the table of its values.
 
-Plain SVG rather than a charting library (a later choice): the geometry is computed here and
-the template only places it. Widths are percentages of the chart's width, so the chart
-follows the column it sits in while its text keeps its size. The table carries the figures
-for screen readers and for anyone who wants the numbers; the SVG only draws them.
+On the page, Apache ECharts draws them (``BarChart.option``, handed over with ``json_script``
+and drawn by ``clusterhub/charts.js`` with the SVG renderer). The geometry computed here is
+for places without a browser, such as PDF reports, where a template draws plain SVG (widths
+in percent of the chart's width). The table carries the figures for screen readers and for
+anyone who wants the numbers; the chart only draws them.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class Bar:
 class DrawnBar:
     label: str
     value: str
+    share: float
     y: int
     text_y: int
     width: float  # percent of the chart's width
@@ -52,6 +54,46 @@ class BarChart:
     track_colour: str = TRACK_COLOUR
     track_outline: str = TRACK_OUTLINE
 
+    @property
+    def option(self) -> dict[str, object]:
+        """The ECharts option: one bar per row on a 0–1 axis, the first row on top, the value
+        written after the bar, the full width as a light track behind it."""
+        return {
+            "animation": False,
+            "aria": {"enabled": True},
+            "textStyle": {"fontFamily": "Fira Sans, sans-serif"},
+            "grid": {"left": 8, "right": 72, "top": 4, "bottom": 4, "containLabel": True},
+            "xAxis": {"type": "value", "min": 0, "max": 1, "show": False},
+            "yAxis": {
+                "type": "category",
+                "inverse": True,
+                "data": [bar.label for bar in self.bars],
+                "axisTick": {"show": False},
+                "axisLabel": {"color": "#131525", "fontSize": 14},
+            },
+            "series": [
+                {
+                    "type": "bar",
+                    "barWidth": self.bar_height,
+                    "itemStyle": {"color": self.colour},
+                    "showBackground": True,
+                    "backgroundStyle": {
+                        "color": self.track_colour,
+                        "borderColor": self.track_outline,
+                        "borderWidth": 1,
+                    },
+                    "label": {"show": True, "position": "right", "color": "#131525"},
+                    "data": [
+                        {"value": bar.share, "label": {"formatter": bar.value}} for bar in self.bars
+                    ],
+                }
+            ],
+        }
+
+    @property
+    def pixel_height(self) -> int:
+        return self.height + 8
+
 
 def bar_chart(title: str, label_heading: str, value_heading: str, bars: Iterable[Bar]) -> BarChart:
     drawn = []
@@ -62,6 +104,7 @@ def bar_chart(title: str, label_heading: str, value_heading: str, bars: Iterable
             DrawnBar(
                 label=bar.label,
                 value=bar.value,
+                share=min(max(bar.share, 0.0), 1.0),
                 y=top,
                 text_y=top + BAR_HEIGHT - 4,
                 width=width,

@@ -330,6 +330,7 @@ OWN_MATRICES: list[str] = [
     "clusterhub.privacy.tests.test_access_matrix",
     "clusterhub.calls.tests.test_access_matrix",
     "clusterhub.projects.tests.test_access_matrix",
+    "clusterhub.insight.tests.test_access_matrix",
 ]
 
 

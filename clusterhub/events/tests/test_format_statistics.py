@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -75,12 +75,16 @@ def test_each_event_of_a_format_gets_its_row_with_reach_and_returning_organisati
     html = page.content.decode()
     assert page.status_code == 200
     chart = html.split('id="utilisation-chart"')[1].split("</figure>")[0]
-    widths = [float(width) for width in re.findall(r'class="bar" [^>]*width="([\d.]+)%"', chart)]
-    assert len(widths) == 2 and widths[0] > 0
-    assert widths[0] / widths[1] == pytest.approx(0.5)  # 2 of 4 places beside 2 of 2
+    option = json.loads(
+        chart.split('id="utilisation-chart-option" type="application/json">')[1].split("<")[0]
+    )
+    data = option["series"][0]["data"]
+    assert [point["value"] for point in data] == [0.5, 1.0]  # 2 of 4 places beside 2 of 2
+    assert [point["label"]["formatter"] for point in data] == ["2 / 4", "2 / 2"]
     cells = re.findall(r'<td class="kern-table__cell">([^<]*)</td>', chart)
     assert cells == ["2 / 4", "2 / 2"]
-    assert "<svg" in chart and 'role="img"' in chart and "<caption" in chart
+    assert 'data-chart="utilisation-chart-option"' in chart and "<caption" in chart
+    assert "vendor/echarts/echarts.min.js" in html
     assert "kern-number" not in html
     assert "Hochschule: 1" in html
     assert login("member").get(
@@ -134,9 +138,12 @@ def test_the_event_statistics_draw_the_ratings_as_bars_with_a_table(
     html = login("reader").get(reverse("events:statistics", args=[event.pk])).content.decode()
 
     chart = html.split('id="rating-chart"')[1].split("</figure>")[0]
-    widths = [float(width) for width in re.findall(r'class="bar" [^>]*width="([\d.]+)%"', chart)]
-    assert widths[:2] == [charts.BAR_SPAN, charts.BAR_SPAN / 2]  # 2 fives, 1 four
-    assert widths[2:] == [0.0, 0.0, 0.0]
+    option = json.loads(
+        html.split('id="rating-chart-option" type="application/json">')[1].split("</script>")[0]
+    )
+    shares = [point["value"] for point in option["series"][0]["data"]]
+    assert shares == [1.0, 0.5, 0.0, 0.0, 0.0]  # 2 fives, 1 four
+    assert option["yAxis"]["data"][0] == "5 von 5"
     assert re.findall(r'<td class="kern-table__cell">([^<]*)</td>', chart) == [
         "2",
         "1",

@@ -1,0 +1,225 @@
+"""Insight pages on a large generated database: p95 of every dashboard and cross-cluster page
+(warm) as a ratio to the plain staff organisation list measured in the same run, the refresh
+of the stored aggregates, and one cluster's report PDF.
+
+    .venv/bin/python bench/insight/bench_insight.py                  # temporary SQLite file
+    .venv/bin/python bench/insight/bench_insight.py --organisations 20000 --events 2000 \\
+        --registrations 100000 --requests 10
+    .venv/bin/python scripts/with_postgres.py -- .venv/bin/python bench/insight/bench_insight.py
+
+The registry comes from the demo's generators (as in ``bench/registry``); events,
+registrations (about 80 % attended), feedback and introductions are bulk-inserted. Without
+``DATABASE_URL`` a temporary SQLite file is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+BATCH = 5000
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def fill_activity(events: int, registrations: int, seed: int) -> None:
+    from django.db import transaction
+    from django.utils import timezone
+
+    from clusterhub.clusters.models import Cluster
+    from clusterhub.directory.models import Membership
+    from clusterhub.events.models import Event, Feedback, Registration
+    from clusterhub.partners.models import Introduction
+    from clusterhub.taxonomy.models import Theme
+
+    rng = random.Random(seed)
+    clusters = list(Cluster.objects.filter(kind=Cluster.Kind.OWN))
+    members = {
+        c.pk: list(Membership.objects.filter(cluster=c).values_list("organisation_id", flat=True))
+        for c in clusters
+    }
+    themes = list(Theme.objects.values_list("pk", flat=True)[:40])
+    today = timezone.localdate()
+    per_event = max(1, registrations // max(events, 1))
+    started = time.perf_counter()
+    with transaction.atomic():
+        made = Event.objects.bulk_create(
+            [
+                Event(
+                    title=f"Bench {index}",
+                    starts_at=timezone.make_aware(
+                        datetime.combine(today - timedelta(days=rng.randint(1, 730)),
+                                         datetime.min.time())
+                    ) + timedelta(hours=17),
+                    ends_at=timezone.make_aware(datetime.combine(today, datetime.min.time()))
+                    - timedelta(days=0),
+                    capacity=per_event + 10,
+                )
+                for index in range(events)
+            ],
+            batch_size=BATCH,
+        )  # fmt: skip
+        for event in made:  # an event ends three hours after it starts
+            event.ends_at = event.starts_at + timedelta(hours=3)
+        Event.objects.bulk_update(made, ["ends_at"], batch_size=BATCH)
+        event_clusters = Event.clusters.through
+        event_themes = Event.themes.through
+        cluster_of = {event.pk: rng.choice(clusters).pk for event in made}
+        event_clusters.objects.bulk_create(
+            [event_clusters(event_id=pk, cluster_id=c) for pk, c in cluster_of.items()],
+            batch_size=BATCH,
+        )
+        event_themes.objects.bulk_create(
+            [event_themes(event_id=e.pk, theme_id=rng.choice(themes)) for e in made],
+            batch_size=BATCH,
+        )
+        rows: list[Any] = []
+        written = 0
+        for event in made:
+            pool = members[cluster_of[event.pk]]
+            for org in rng.sample(pool, k=min(per_event, len(pool))):
+                attended = rng.random() < 0.8
+                rows.append(
+                    Registration(
+                        event_id=event.pk, organisation_id=org, email=f"p@o{org}.example",
+                        status="attended" if attended else "no_show",
+                        checked_in_at=event.starts_at if attended else None,
+                    )
+                )  # fmt: skip
+            if len(rows) >= BATCH:
+                Registration.objects.bulk_create(rows, batch_size=BATCH)
+                written += len(rows)
+                rows = []
+        Registration.objects.bulk_create(rows, batch_size=BATCH)
+        written += len(rows)
+        some = list(
+            Registration.objects.filter(status="attended").values_list("pk", flat=True)[
+                : written // 10
+            ]
+        )
+        Feedback.objects.bulk_create(
+            [Feedback(registration_id=pk, rating=rng.randint(2, 5)) for pk in some],
+            batch_size=BATCH,
+        )
+        everyone = [org for orgs in members.values() for org in orgs]
+        Introduction.objects.bulk_create(
+            [
+                Introduction(
+                    cluster=rng.choice(clusters), organisation_id=rng.choice(everyone),
+                    partner_id=rng.choice(everyone),
+                    introduced_on=today - timedelta(days=rng.randint(1, 700)),
+                )
+                for _index in range(2000)
+            ],
+            batch_size=BATCH,
+        )  # fmt: skip
+    print(
+        f"  activity: {events} events, {written} registrations, {len(some)} feedback, "
+        f"2000 introductions in {time.perf_counter() - started:.1f} s"
+    )
+
+
+def timed(client: Any, url: str, requests: int) -> list[float]:
+    first = client.get(url)  # warm-up
+    assert first.status_code == 200, (url, first.status_code)
+    timings = []
+    for _index in range(requests):
+        started = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200
+    return timings
+
+
+def run(args: argparse.Namespace) -> int:
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import User
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+    from django.urls import reverse
+
+    from bench.registry._measure import build
+    from clusterhub.insight import services, snapshots
+    from clusterhub.insight.access import reported_clusters
+    from clusterhub.insight.models import Report
+
+    setup_test_environment()
+    print(f"== {connection.vendor}")
+    build(args.organisations, args.seed)
+    fill_activity(args.events, args.registrations, args.seed)
+    started = time.perf_counter()
+    stored = snapshots.refresh_aggregates()
+    refresh_s = time.perf_counter() - started
+    print(f"  refresh of the aggregates: {stored} snapshots in {refresh_s:.1f} s")
+
+    admin = User.objects.create_superuser("bench-admin", "bench@example.org", "x")
+    client = Client()
+    client.force_login(admin)
+    cluster = reported_clusters().first()
+    assert cluster is not None
+    pages = {
+        "organisation list (baseline)": reverse("directory:organisation_list"),
+        "city-wide dashboard": reverse("insight:city"),
+        "cluster dashboard": reverse("insight:cluster", args=[cluster.slug]),
+        "overlaps (UpSet)": reverse("insight:overlaps"),
+        "themes × clusters": reverse("insight:themes"),
+        "network": reverse("insight:network"),
+        "topic proposals": reverse("insight:topics"),
+    }
+    results = {name: timed(client, url, args.requests) for name, url in pages.items()}
+    baseline = percentile(results["organisation list (baseline)"], 0.95)
+    print(f"  {args.requests} warm requests per page, ms")
+    print(f"  {'page':<30} {'p50':>8} {'p95':>8} {'p95/list':>9}")
+    for name, timings in results.items():
+        p95 = percentile(timings, 0.95)
+        print(f"  {name:<30} {statistics.median(timings):8.1f} {p95:8.1f} {p95 / baseline:9.2f}")
+
+    report = Report.objects.create(
+        cluster=cluster, year=date.today().year, file_format=Report.Format.PDF, language="de"
+    )
+    started = time.perf_counter()
+    services.produce_report(report)
+    print(f"  report PDF of {cluster.name}: {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--organisations", type=int, default=100_000)
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--registrations", type=int, default=500_000)
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args()
+    sys.path.insert(0, str(REPO))
+    os.chdir(REPO)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DJANGO_DEBUG", "false")
+    os.environ.setdefault("LOG_LEVEL", "ERROR")
+    # A throw-away database needs no secret, but settings refuse to start without one.
+    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-" + "k" * 50)
+    if os.environ.get("DATABASE_URL"):
+        return run(args)
+    with tempfile.TemporaryDirectory(prefix="clusterhub-insight-bench-") as tmp:
+        os.environ["DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        os.environ["CLUSTERHUB_VAR_DIR"] = tmp
+        return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
