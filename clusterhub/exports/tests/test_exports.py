@@ -97,7 +97,7 @@ def test_follow_up_feed_opens_with_its_secret_and_closes_when_revoked(
 ) -> None:
     client = login("smart_manager")
     client.post(reverse("exports:feed_renew"))
-    token = registry.users["smart_manager"].follow_up_feed.token  # type: ignore[attr-defined]
+    token = registry.users["smart_manager"].follow_up_feed.token
     feed = Client().get(reverse("exports:follow_up_feed", args=[token]))
     assert feed.status_code == 200
     assert len(Calendar.from_ical(feed.content).walk("VEVENT")) == 1
