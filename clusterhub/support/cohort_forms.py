@@ -64,7 +64,7 @@ class ReviewersForm(KernFormMixin, forms.Form):
     reviewers = forms.ModelMultipleChoiceField(
         label=_("Gutachtende"),
         queryset=Organisation.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "kern-form-check__checkbox"}),
         required=False,
     )
 
@@ -77,7 +77,10 @@ class ReviewersForm(KernFormMixin, forms.Form):
 
 
 class ReviewForm(KernFormMixin, forms.Form):
-    """The scoring sheet: first the declaration, then a score per criterion."""
+    """The scoring sheet: first the declaration, then a score per criterion (required
+    unless a conflict is declared, so not marked optional)."""
+
+    marks_optional = False
 
     conflict = forms.ChoiceField(
         label=_("Interessenkonflikt"),
@@ -85,7 +88,7 @@ class ReviewForm(KernFormMixin, forms.Form):
             ("no", _("Ich erkläre: Es besteht kein Interessenkonflikt.")),
             ("yes", _("Es besteht ein Interessenkonflikt; ich bewerte diese Bewerbung nicht.")),
         ],
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "kern-form-check__radio"}),
         error_messages={"required": _("Bitte erklären Sie, ob ein Interessenkonflikt besteht.")},
     )
     comment = forms.CharField(
@@ -106,6 +109,15 @@ class ReviewForm(KernFormMixin, forms.Form):
             )
         self.order_fields(["conflict", *[f"score_{c['key']}" for c in criteria], "comment"])
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("conflict") == "no":
+            for criterion in self.criteria:
+                name = f"score_{criterion['key']}"
+                if cleaned.get(name) is None:
+                    self.add_error(name, _("Bitte bewerten Sie dieses Kriterium (1–5)."))
+        return cleaned
+
     def scores(self) -> dict[str, int]:
         return {
             criterion["key"]: self.cleaned_data[f"score_{criterion['key']}"]
@@ -118,7 +130,7 @@ class DecisionForm(KernFormMixin, forms.Form):
     decision = forms.ChoiceField(
         label=_("Entscheidung"),
         choices=[("accept", _("Aufnehmen")), ("decline", _("Ablehnen"))],
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "kern-form-check__radio"}),
     )
     organisation = forms.ModelChoiceField(
         label=_("Organisation im Verzeichnis"),

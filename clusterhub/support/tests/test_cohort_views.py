@@ -118,3 +118,18 @@ def test_a_manager_keeps_the_milestones(registry: Registry) -> None:
     assert client.post(done_url, {"done": "1"}).status_code == 302
     entry.refresh_from_db()
     assert entry.done
+
+
+def test_a_sheet_without_every_score_is_sent_back_with_the_missing_criterion(
+    registry: Registry,
+) -> None:
+    cohort = make_cohort(registry.smart)
+    cohort.reviewers.add(registry.users["reader"])
+    application = make_application(cohort)
+    client = Client()
+    client.force_login(registry.users["reader"])
+    url = reverse("support:cohort_application", args=[application.pk])
+    response = client.post(url, {"conflict": "no", "score_team": "4"})
+    assert response.status_code == 400
+    assert "Bitte bewerten Sie dieses Kriterium" in response.content.decode()
+    assert not Review.objects.exists()
