@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from clusterhub.clusters.models import Cluster
 from clusterhub.core.forms import KernFormMixin
 from clusterhub.core.validators import validate_one_line
 from clusterhub.core.widgets import FastSelect
@@ -151,3 +152,60 @@ class EntryForm(KernFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Art"), choices=CohortEntry.Kind.choices)
     day = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
     title = forms.CharField(label=_("Titel"), max_length=200, validators=[validate_one_line])
+
+
+class CallForm(KernFormMixin, forms.Form):
+    """A new call: questions one per line, the sheet as "Kriterium: Gewicht" per line."""
+
+    programme = forms.CharField(
+        label=_("Programm"),
+        max_length=200,
+        validators=[validate_one_line],
+        help_text=_("z. B. S-Hub Accelerator, Life Science Accelerator BW"),
+    )
+    name = forms.CharField(
+        label=_("Name der Kohorte"), max_length=200, validators=[validate_one_line]
+    )
+    slug = forms.SlugField(label=_("Kurzname (für die Adresse)"), max_length=50)
+    cluster = forms.ModelChoiceField(label=_("Cluster"), queryset=Cluster.objects.none())
+    deadline = forms.DateTimeField(
+        label=_("Bewerbungsschluss"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    description = forms.CharField(
+        label=_("Beschreibung"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    questions = forms.CharField(
+        label=_("Fragen an die Bewerbenden"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Eine Frage je Zeile."),
+    )
+    criteria = forms.CharField(
+        label=_("Bewertungsbogen"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        initial="Team: 30\nMarkt: 25\nInnovation: 25\nPassung zum Programm: 20",
+        help_text=_("Je Zeile ein Kriterium und sein Gewicht in Prozent, zusammen 100."),
+    )
+
+    def __init__(self, *args: Any, clusters: QuerySet[Cluster], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["cluster"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = clusters
+
+    def clean_questions(self) -> list[str]:
+        lines = [line.strip() for line in self.cleaned_data["questions"].splitlines()]
+        return [line[:300] for line in lines if line]
+
+    def clean_criteria(self) -> list[tuple[str, int]]:
+        criteria: list[tuple[str, int]] = []
+        for line in self.cleaned_data["criteria"].splitlines():
+            if not line.strip():
+                continue
+            label, _sep, weight = line.rpartition(":")
+            if not label.strip() or not weight.strip().rstrip("%").strip().isdigit():
+                raise forms.ValidationError(
+                    _("Bitte je Zeile „Kriterium: Gewicht“ angeben, z. B. „Team: 30“.")
+                )
+            criteria.append((label.strip()[:100], int(weight.strip().rstrip("%"))))
+        return criteria

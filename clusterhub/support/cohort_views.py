@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from clusterhub.accounts.roles import viewer_for
 from clusterhub.audit import services as audit
+from clusterhub.clusters.access import clusters_managed_by
 from clusterhub.core.decorators import staff_required
 from clusterhub.directory.access import organisations_visible_to
 from clusterhub.support import cohorts
@@ -27,6 +28,7 @@ from clusterhub.support.access import (
 )
 from clusterhub.support.cohort_forms import (
     ApplicationForm,
+    CallForm,
     DecisionForm,
     EntryForm,
     ReviewersForm,
@@ -69,14 +71,43 @@ def cohort_apply(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @staff_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def cohort_list(request: HttpRequest) -> HttpResponse:
-    """Every call with its counts (no applicant is named here)."""
-    rows = cohorts_visible_to(viewer_for(request.user)).annotate(
+    """Every call with its counts (no applicant is named here); managers open a new call
+    (POST)."""
+    viewer = viewer_for(request.user)
+    clusters = clusters_managed_by(viewer)
+    if request.method == "POST" and not clusters.exists():
+        raise PermissionDenied
+    form = CallForm(request.POST or None, clusters=clusters, prefix="aufruf")
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            call = cohorts.CallData(
+                programme=data["programme"],
+                name=data["name"],
+                slug=data["slug"],
+                cluster=data["cluster"],
+                deadline=data["deadline"],
+                questions=data["questions"],
+                criteria=data["criteria"],
+                description=data["description"],
+            )
+            try:
+                cohort = cohorts.open_call(request.user, call)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Die Ausschreibung ist geöffnet."))
+                return redirect("support:cohort", slug=cohort.slug)
+        status = 400
+    rows = cohorts_visible_to(viewer).annotate(
         submitted=Count("applications"),
         accepted=Count("applications", filter=Q(applications__status="accepted")),
     )
-    return render(request, "support/cohorts.html", {"cohorts": rows})
+    context = {"cohorts": rows, "form": form if clusters.exists() else None}
+    return render(request, "support/cohorts.html", context, status=status)
 
 
 def _cohort_page(

@@ -20,6 +20,7 @@ from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.audit.services import UserActor
 from clusterhub.clusters.access import can_manage_cluster
+from clusterhub.clusters.models import Cluster
 from clusterhub.directory.models import Organisation
 from clusterhub.directory.services import save_organisation
 from clusterhub.events.outbox import owe_mail_about
@@ -56,6 +57,49 @@ def _require_manager(actor: UserActor, cohort: Cohort) -> None:
 
 def is_open(cohort: Cohort, now: dt.datetime | None = None) -> bool:
     return (now or timezone.now()) <= cohort.deadline
+
+
+@dataclass(frozen=True)
+class CallData:
+    programme: str
+    name: str
+    slug: str
+    cluster: Cluster
+    deadline: dt.datetime
+    questions: Sequence[str]
+    criteria: Sequence[tuple[str, int]]  # (label, weight in per cent)
+    description: str = ""
+
+
+def open_call(actor: UserActor, data: CallData) -> Cohort:
+    """A programme opens a call: its questions and its scoring sheet, whose weights add up
+    to 100 %. Only for the managers of the programme's cluster and administrators."""
+    if not can_manage_cluster(viewer_for(actor), data.cluster.pk):
+        raise PermissionDenied
+    if not data.questions:
+        raise ValidationError(_("Die Ausschreibung braucht mindestens eine Frage."))
+    if not data.criteria or sum(weight for _label, weight in data.criteria) != 100:
+        raise ValidationError(_("Die Gewichte der Kriterien ergeben zusammen nicht 100 %."))
+    if Cohort.objects.filter(slug=data.slug).exists():
+        raise ValidationError(_("Diesen Kurznamen trägt schon eine Kohorte."))
+    cohort = Cohort(
+        programme=data.programme,
+        name=data.name,
+        slug=data.slug,
+        cluster=data.cluster,
+        deadline=data.deadline,
+        description=data.description,
+        questions=list(data.questions),
+        criteria=[
+            {"key": f"c{number}", "label": label, "weight": weight}
+            for number, (label, weight) in enumerate(data.criteria, start=1)
+        ],
+    )
+    with transaction.atomic():
+        audit.audited_save(
+            actor, cohort, ["programme", "name", "cluster", "deadline", "questions", "criteria"]
+        )
+    return cohort
 
 
 @dataclass(frozen=True)

@@ -277,10 +277,10 @@ COHORT_CASES: list[tuple[str, str, CohortUrl, dict[str, int]]] = [
         expect(dict.fromkeys(COHORT_MANAGERS, 400), 403),
     ),
     (
-        "cohorts by POST",
+        "open a call (empty form)",
         "POST",
         lambda s: reverse("support:cohorts"),
-        expect(dict.fromkeys(["admin", "medtech_manager", "smart_manager", "reader"], 405), 403),
+        expect(dict.fromkeys(["admin", "medtech_manager", "smart_manager"], 400), 403),
     ),
 ]
 COHORT_URL_NAMES = {

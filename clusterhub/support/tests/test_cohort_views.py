@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clusterhub.support import cohorts
-from clusterhub.support.models import Application, Review
+from clusterhub.support.models import Application, Cohort, Review
 from tests.support.registry import Registry
 
 from .cohort_fixtures import make_application, make_cohort
@@ -133,3 +133,45 @@ def test_a_sheet_without_every_score_is_sent_back_with_the_missing_criterion(
     assert response.status_code == 400
     assert "Bitte bewerten Sie dieses Kriterium" in response.content.decode()
     assert not Review.objects.exists()
+
+
+def test_a_manager_opens_a_call_with_its_questions_and_sheet(registry: Registry) -> None:
+    client = Client()
+    client.force_login(registry.users["smart_manager"])
+    data = {
+        "aufruf-programme": "S-Hub Accelerator",
+        "aufruf-name": "S-Hub Accelerator Herbst",
+        "aufruf-slug": "s-hub-herbst",
+        "aufruf-cluster": registry.smart.pk,
+        "aufruf-deadline": "2030-10-01T12:00",
+        "aufruf-questions": "Was bauen Sie?\n\nWer sind Sie?",
+        "aufruf-criteria": "Team: 30\nMarkt: 25\nInnovation: 25\nPassung: 15",
+    }
+    response = client.post(reverse("support:cohorts"), data)
+    assert response.status_code == 400
+    assert "nicht 100 %" in response.content.decode()
+
+    data["aufruf-criteria"] = "Team: 30\nMarkt: 25\nInnovation: 25\nPassung: 20"
+    response = client.post(reverse("support:cohorts"), data)
+    assert response.status_code == 302
+    cohort = Cohort.objects.get(slug="s-hub-herbst")
+    assert cohort.questions == ["Was bauen Sie?", "Wer sind Sie?"]
+    assert [c["weight"] for c in cohort.criteria] == [30, 25, 25, 20]
+    page = Client().get(reverse("support:cohort_apply", args=[cohort.slug])).content.decode()
+    assert "Wer sind Sie?" in page
+
+
+def test_a_manager_cannot_open_a_call_for_another_cluster(registry: Registry) -> None:
+    client = Client()
+    client.force_login(registry.users["medtech_manager"])
+    data = {
+        "aufruf-programme": "S-Hub Accelerator",
+        "aufruf-name": "Fremd",
+        "aufruf-slug": "fremd",
+        "aufruf-cluster": registry.smart.pk,
+        "aufruf-deadline": "2030-10-01T12:00",
+        "aufruf-questions": "Was?",
+        "aufruf-criteria": "Team: 100",
+    }
+    assert client.post(reverse("support:cohorts"), data).status_code == 400
+    assert not Cohort.objects.filter(slug="fremd").exists()
