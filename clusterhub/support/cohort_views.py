@@ -34,7 +34,7 @@ from clusterhub.support.cohort_forms import (
     ReviewersForm,
     ReviewForm,
 )
-from clusterhub.support.models import Application, Cohort, Review
+from clusterhub.support.models import Application, Cohort
 
 
 @require_http_methods(["GET", "POST"])
@@ -207,7 +207,7 @@ def _application_page(
 ) -> HttpResponse:
     viewer = viewer_for(request.user)
     cohort = application.cohort
-    own = Review.objects.filter(application=application, reviewer_id=request.user.pk).first()
+    own = cohorts.own_review(application, request.user)
     is_reviewer = cohorts.is_reviewer(viewer, cohort)
     may_manage = cohorts.can_manage_cohort(viewer, cohort)
     undecided = application.status == Application.Status.SUBMITTED

@@ -170,6 +170,11 @@ class ReviewData:
     comment: str = ""
 
 
+def own_review(application: Application, actor: UserActor) -> Review | None:
+    """The sheet ``actor`` keeps for ``application``, if any."""
+    return Review.objects.filter(application=application, reviewer_id=actor.pk).first()
+
+
 def criteria_of(cohort: Cohort) -> list[Criterion]:
     return [Criterion(str(c["key"]), float(c["weight"])) for c in cohort.criteria]
 
@@ -183,7 +188,7 @@ def submit_review(actor: UserActor, application: Application, data: ReviewData) 
         raise PermissionDenied
     if application.status != Application.Status.SUBMITTED:
         raise ValidationError(_("Über diese Bewerbung ist schon entschieden."))
-    existing = Review.objects.filter(application=application, reviewer_id=actor.pk).first()
+    existing = own_review(application, actor)
     if existing is not None and existing.conflict_of_interest:
         raise ValidationError(
             _(
