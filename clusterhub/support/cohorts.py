@@ -21,6 +21,7 @@ from clusterhub.audit.models import AuditEntry
 from clusterhub.audit.services import UserActor
 from clusterhub.clusters.access import can_manage_cluster
 from clusterhub.clusters.models import Cluster
+from clusterhub.core.locks import lock_application
 from clusterhub.directory.models import Organisation
 from clusterhub.directory.services import save_organisation
 from clusterhub.events.outbox import owe_mail_about
@@ -238,9 +239,10 @@ def decide(
     applicant's name) or decline; the applicant gets a mail through the outbox."""
     cohort = application.cohort
     _require_manager(actor, cohort)
-    if application.status != Application.Status.SUBMITTED:
-        raise ValidationError(_("Über diese Bewerbung ist schon entschieden."))
     with transaction.atomic():
+        # Two managers deciding at once: the second finds it decided (and owes no mail).
+        if lock_application(application.pk) != Application.Status.SUBMITTED:
+            raise ValidationError(_("Über diese Bewerbung ist schon entschieden."))
         if accept:
             if organisation is None:
                 organisation = save_organisation(

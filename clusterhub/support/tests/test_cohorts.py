@@ -158,3 +158,13 @@ def test_milestones_are_added_and_ticked_off(registry: Registry) -> None:
     assert entry.done
     with pytest.raises(PermissionDenied):
         cohorts.add_entry(registry.users["reader"], cohort, "mentoring", dt.date(2027, 3, 2), "X")
+
+
+def test_an_application_is_decided_once_even_from_a_stale_page(registry: Registry) -> None:
+    application = make_application(make_cohort(registry.smart))
+    stale = Application.objects.get(pk=application.pk)
+    cohorts.decide(registry.users["admin"], application, accept=False)
+    with pytest.raises(ValidationError, match="schon entschieden"):
+        cohorts.decide(registry.users["smart_manager"], stale, accept=True)
+    assert EventMail.objects.filter(kind=cohort_mails.ACCEPTED).count() == 0
+    assert Application.objects.get(pk=application.pk).organisation_id is None
