@@ -19,7 +19,9 @@ up, so two transactions can never each hold a lock the other waits for:
 7. a project row (``lock_project``) — its stage moves one at a time (``projects.services``);
    taken alone;
 8. a room of a founders' centre (``lock_room``) — its contracts and confirmed bookings never
-   overlap (``support.space``); taken alone.
+   overlap (``support.space``); taken alone;
+9. an accelerator application (``lock_application``) — it is decided once, with one mail
+   (``support.cohorts``); taken alone.
 
 Each helper must run inside ``transaction.atomic()``. On PostgreSQL each is a
 ``SELECT … FOR UPDATE``. SQLite has no row locks (Django drops ``FOR UPDATE`` there): the
@@ -38,7 +40,7 @@ from clusterhub.directory.models import Organisation
 from clusterhub.events.models import Event, Registration
 from clusterhub.matchmaking.models import MeetingRequest, Participant
 from clusterhub.projects.models import Project
-from clusterhub.support.models import Room
+from clusterhub.support.models import Application, Room
 
 
 def lock_event(event_id: int) -> Event:
@@ -93,3 +95,13 @@ def lock_room(room_id: int) -> None:
     """A room of a founders' centre, locked: its contracts and bookings change one at a time
     (``support.space``); taken alone."""
     Room.objects.select_for_update().only("pk").get(pk=room_id)
+
+
+def lock_application(application_id: int) -> str:
+    """An accelerator application, locked; returns its status as it stands now, so it is
+    decided once (``support.cohorts``); taken alone."""
+    return str(
+        Application.objects.select_for_update()
+        .values_list("status", flat=True)
+        .get(pk=application_id)
+    )

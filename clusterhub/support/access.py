@@ -6,15 +6,19 @@ never the people. The founder reaches their own booking only through its mailed 
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from clusterhub.accounts.roles import Viewer, viewer_for
+from clusterhub.accounts.roles import Role, Viewer, viewer_for
 from clusterhub.support.models import (
+    Application,
     Booking,
     Building,
+    Cohort,
+    CohortEntry,
     ConsultationOffer,
     MaterialStream,
     Room,
@@ -133,3 +137,78 @@ def get_room_booking_for_user(user: AbstractBaseUser | AnonymousUser, pk: int) -
     if booking is None:
         raise Http404
     return booking
+
+
+# Accelerator cohorts. An application holds a founder's name, address and answers: it is seen
+# by the call's reviewers, the managers of the programme's cluster and administrators; other
+# staff see the calls and their counts, never the applicants.
+
+
+def get_public_cohort(slug: str) -> Cohort:
+    """A call's public page (also after its deadline: the page says it is closed)."""
+    cohort = Cohort.objects.filter(slug=slug).select_related("cluster").first()
+    if cohort is None:
+        raise Http404
+    return cohort
+
+
+def cohorts_visible_to(viewer: Viewer) -> QuerySet[Cohort]:
+    if not viewer.is_agency_staff:
+        return Cohort.objects.none()
+    return Cohort.objects.select_related("cluster")
+
+
+def get_cohort_for_user(user: AbstractBaseUser | AnonymousUser, slug: str) -> Cohort:
+    cohort = cohorts_visible_to(viewer_for(user)).filter(slug=slug).first()
+    if cohort is None:
+        raise Http404
+    return cohort
+
+
+def applications_visible_to(viewer: Viewer) -> QuerySet[Application]:
+    applications = Application.objects.select_related("cohort__cluster", "organisation")
+    if viewer.is_admin:
+        return applications.all()
+    if not viewer.is_agency_staff:
+        return applications.none()
+    return applications.filter(
+        Q(cohort__cluster_id__in=viewer.managed_cluster_ids if viewer.is_manager else [])
+        | Q(cohort__reviewers__id=viewer.user_id)
+    ).distinct()
+
+
+def get_application_for_user(user: AbstractBaseUser | AnonymousUser, pk: int) -> Application:
+    """An application for its reviewers, its cluster's managers and administrators; 403 for
+    other staff, 404 for everyone else."""
+    viewer = viewer_for(user)
+    application = applications_visible_to(viewer).filter(pk=pk).first()
+    if application is None:
+        if viewer.is_agency_staff and Application.objects.filter(pk=pk).exists():
+            raise PermissionDenied
+        raise Http404
+    return application
+
+
+def get_cohort_entry_for_user(user: AbstractBaseUser | AnonymousUser, pk: int) -> CohortEntry:
+    viewer = viewer_for(user)
+    entry = (
+        CohortEntry.objects.filter(pk=pk, cohort__in=cohorts_visible_to(viewer))
+        .select_related("cohort")
+        .first()
+    )
+    if entry is None:
+        raise Http404
+    return entry
+
+
+def reviewer_candidates() -> QuerySet[AbstractBaseUser]:
+    """Agency staff who may be asked to review."""
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(is_superuser=True)
+            | Q(account__role__in=[Role.ADMINISTRATOR, Role.CLUSTER_MANAGER, Role.STAFF_READER])
+        )
+        .filter(is_active=True)
+        .order_by("last_name", "first_name", "username")
+    )

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from clusterhub.support.models import Availability, ClosedDay, ConsultationOffer
+from clusterhub.support.models import Availability, ClosedDay, Cohort, ConsultationOffer
 
 
 class AvailabilityInline(admin.TabularInline):
@@ -19,3 +19,12 @@ class ConsultationOfferAdmin(admin.ModelAdmin):
 @admin.register(ClosedDay)
 class ClosedDayAdmin(admin.ModelAdmin):
     list_display = ["adviser", "day", "reason"]
+
+
+@admin.register(Cohort)
+class CohortAdmin(admin.ModelAdmin):
+    """A programme opens a call here: its questions and scoring sheet are JSON lists."""
+
+    list_display = ["name", "programme", "cluster", "deadline"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["reviewers"]

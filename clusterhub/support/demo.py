@@ -14,7 +14,7 @@ from faker import Faker
 
 from clusterhub.clusters.models import Cluster
 from clusterhub.directory.models import Organisation
-from clusterhub.support import ewc, places, services
+from clusterhub.support import cohort_demo, ewc, places, services
 from clusterhub.support.models import (
     Availability,
     Building,
@@ -277,3 +277,9 @@ def load_demo_space(seed: int = 2026) -> int:
             )
             contracts += 1
     return contracts
+
+
+def load_demo_cohorts(seed: int = 2026) -> int:
+    """The accelerator calls (S-Hub Accelerator, Life Science Accelerator BW), in a module of
+    their own; returns the number of applications."""
+    return cohort_demo.load_demo_cohorts(seed)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clusterhub.support import space_views, stream_views, views
+from clusterhub.support import cohort_views, space_views, stream_views, views
 
 app_name = "support"
 urlpatterns = [
@@ -38,5 +38,35 @@ urlpatterns += [
         "intern/raumbuchungen/<int:pk>/entscheiden/",
         space_views.room_booking_decide,
         name="room_booking_decide",
+    ),
+]
+urlpatterns += [
+    path("accelerator/<slug:slug>/", cohort_views.cohort_apply, name="cohort_apply"),
+    path("intern/accelerator/", cohort_views.cohort_list, name="cohorts"),
+    path("intern/accelerator/<slug:slug>/", cohort_views.cohort_detail, name="cohort"),
+    path(
+        "intern/accelerator/<slug:slug>/gutachtende/",
+        cohort_views.cohort_reviewers,
+        name="cohort_reviewers",
+    ),
+    path(
+        "intern/accelerator/<slug:slug>/termine/",
+        cohort_views.cohort_entry_add,
+        name="cohort_entry_add",
+    ),
+    path(
+        "intern/accelerator/termin/<int:pk>/erledigt/",
+        cohort_views.cohort_entry_done,
+        name="cohort_entry_done",
+    ),
+    path(
+        "intern/accelerator/bewerbung/<int:pk>/",
+        cohort_views.application_detail,
+        name="cohort_application",
+    ),
+    path(
+        "intern/accelerator/bewerbung/<int:pk>/entscheiden/",
+        cohort_views.application_decide,
+        name="cohort_application_decide",
     ),
 ]

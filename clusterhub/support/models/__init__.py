@@ -1,5 +1,6 @@
 """The support services' tables: consultations, material streams, incubator space."""
 
+from clusterhub.support.models.cohorts import Application, Cohort, CohortEntry, Review
 from clusterhub.support.models.consultations import (
     Availability,
     Booking,
@@ -17,12 +18,16 @@ from clusterhub.support.models.space import (
 from clusterhub.support.models.streams import MaterialStream
 
 __all__ = [
+    "Application",
     "Availability",
     "Booking",
     "Building",
     "ClosedDay",
+    "Cohort",
+    "CohortEntry",
     "ConsultationOffer",
     "MaterialStream",
+    "Review",
     "Room",
     "RoomBooking",
     "Tenancy",
