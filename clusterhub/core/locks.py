@@ -19,7 +19,9 @@ up, so two transactions can never each hold a lock the other waits for:
 7. a project row (``lock_project``) — its stage moves one at a time (``projects.services``);
    taken alone;
 8. a room of a founders' centre (``lock_room``) — its contracts and confirmed bookings never
-   overlap (``support.space``); taken alone.
+   overlap (``support.space``); taken alone;
+9. a joint trade-fair stand (``lock_joint_stand``) — its places and waiting list
+   (``support.fairs``); taken alone.
 
 Each helper must run inside ``transaction.atomic()``. On PostgreSQL each is a
 ``SELECT … FOR UPDATE``. SQLite has no row locks (Django drops ``FOR UPDATE`` there): the
@@ -38,7 +40,7 @@ from clusterhub.directory.models import Organisation
 from clusterhub.events.models import Event, Registration
 from clusterhub.matchmaking.models import MeetingRequest, Participant
 from clusterhub.projects.models import Project
-from clusterhub.support.models import Room
+from clusterhub.support.models import JointStand, Room
 
 
 def lock_event(event_id: int) -> Event:
@@ -93,3 +95,9 @@ def lock_room(room_id: int) -> None:
     """A room of a founders' centre, locked: its contracts and bookings change one at a time
     (``support.space``); taken alone."""
     Room.objects.select_for_update().only("pk").get(pk=room_id)
+
+
+def lock_joint_stand(stand_id: int) -> None:
+    """A joint trade-fair stand, locked: its places and waiting list change one at a time
+    (``support.fairs``); taken alone."""
+    JointStand.objects.select_for_update().only("pk").get(pk=stand_id)

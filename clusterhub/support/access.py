@@ -10,12 +10,15 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from clusterhub.accounts.roles import Viewer, viewer_for
 from clusterhub.support.models import (
     Booking,
     Building,
+    CoExhibitor,
     ConsultationOffer,
+    JointStand,
     MaterialStream,
     Room,
     RoomBooking,
@@ -133,3 +136,45 @@ def get_room_booking_for_user(user: AbstractBaseUser | AnonymousUser, pk: int) -
     if booking is None:
         raise Http404
     return booking
+
+
+def stands_visible_to(viewer: Viewer) -> QuerySet[JointStand]:
+    """Joint trade-fair stands, their co-exhibitors (organisations) and cost shares: the
+    back office sees them all."""
+    if not viewer.is_agency_staff:
+        return JointStand.objects.none()
+    return JointStand.objects.select_related("cluster")
+
+
+def get_stand_for_user(user: AbstractBaseUser | AnonymousUser, slug: str) -> JointStand:
+    stand = stands_visible_to(viewer_for(user)).filter(slug=slug).first()
+    if stand is None:
+        raise Http404
+    return stand
+
+
+def open_stands() -> QuerySet[JointStand]:
+    """Stands a member editor may apply for: the fair has not yet begun."""
+    return JointStand.objects.filter(starts_on__gt=timezone.localdate()).select_related("cluster")
+
+
+def get_open_stand(slug: str) -> JointStand:
+    stand = open_stands().filter(slug=slug).first()
+    if stand is None:
+        raise Http404
+    return stand
+
+
+def get_exhibitor_for_user(user: AbstractBaseUser | AnonymousUser, pk: int) -> CoExhibitor:
+    """An application for the back office, and for its organisation's member editors."""
+    viewer = viewer_for(user)
+    exhibitors = CoExhibitor.objects.select_related("stand__cluster", "organisation")
+    if viewer.is_agency_staff:
+        exhibitor = exhibitors.filter(pk=pk).first()
+    elif viewer.is_member_editor and viewer.organisation_id is not None:
+        exhibitor = exhibitors.filter(pk=pk, organisation_id=viewer.organisation_id).first()
+    else:
+        exhibitor = None
+    if exhibitor is None:
+        raise Http404
+    return exhibitor

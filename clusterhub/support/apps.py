@@ -9,7 +9,9 @@ class SupportConfig(AppConfig):
     def ready(self) -> None:
         # The one outbox asks each app how its kinds of mail are written.
         from clusterhub.events import outbox
-        from clusterhub.support import mails
+        from clusterhub.support import fair_mails, mails
 
         for kind, label in mails.KINDS.items():
             outbox.register_preparer(kind, mails.prepare, label)
+        for kind, label in fair_mails.KINDS.items():
+            outbox.register_preparer(kind, fair_mails.prepare, label)

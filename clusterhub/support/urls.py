@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clusterhub.support import space_views, stream_views, views
+from clusterhub.support import fair_views, space_views, stream_views, views
 
 app_name = "support"
 urlpatterns = [
@@ -38,5 +38,19 @@ urlpatterns += [
         "intern/raumbuchungen/<int:pk>/entscheiden/",
         space_views.room_booking_decide,
         name="room_booking_decide",
+    ),
+]
+urlpatterns += [
+    path("intern/messen/", fair_views.fair_list, name="fairs"),
+    path("intern/messen/<slug:slug>/", fair_views.fair_stand, name="fair_stand"),
+    path("intern/messen/<slug:slug>/anmeldung/", fair_views.fair_apply, name="fair_apply"),
+    path(
+        "intern/messen/<slug:slug>/frist/", fair_views.fair_deadline_add, name="fair_deadline_add"
+    ),
+    path("intern/messen/<slug:slug>/kontakt/", fair_views.fair_lead_add, name="fair_lead_add"),
+    path(
+        "intern/mitaussteller/<int:pk>/zurueckziehen/",
+        fair_views.fair_withdraw,
+        name="fair_withdraw",
     ),
 ]

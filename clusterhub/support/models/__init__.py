@@ -7,6 +7,7 @@ from clusterhub.support.models.consultations import (
     ConsultationOffer,
     new_token,
 )
+from clusterhub.support.models.fairs import CoExhibitor, FairDeadline, FairLead, JointStand
 from clusterhub.support.models.space import (
     Building,
     Room,
@@ -21,7 +22,11 @@ __all__ = [
     "Booking",
     "Building",
     "ClosedDay",
+    "CoExhibitor",
     "ConsultationOffer",
+    "FairDeadline",
+    "FairLead",
+    "JointStand",
     "MaterialStream",
     "Room",
     "RoomBooking",

@@ -16,6 +16,7 @@ from clusterhub.support import services, streams
 from clusterhub.support.models import (
     Booking,
     Building,
+    CoExhibitor,
     ConsultationOffer,
     MaterialStream,
     Room,
@@ -24,6 +25,7 @@ from clusterhub.support.models import (
 from tests.support.registry import Registry
 
 from .conftest import make_offer
+from .fair_fixtures import make_stand
 
 ROLES = ["anonymous", "admin", "medtech_manager", "smart_manager", "reader", "member"]
 
@@ -198,4 +200,92 @@ def test_role_gets_expected_status(
     if role != "anonymous":
         client.force_login(registry.users[role])
     response = client.get(url(site)) if method == "GET" else client.post(url(site), {})
+    assert response.status_code == expected[role], name
+
+
+# Joint trade-fair stands (#15 item 6): the back office reads them; the stand's cluster team
+# and administrators write.
+FAIR_WRITE = expect({"admin": 400, "smart_manager": 400}, 403)
+FairUrl = Callable[[CoExhibitor], str]
+FAIR_CASES: list[tuple[str, str, FairUrl, dict[str, int]]] = [
+    ("fair stands", "GET", lambda e: reverse("support:fairs"), STAFF_PAGE),
+    ("fair stand", "GET", lambda e: reverse("support:fair_stand", args=[e.stand.slug]), STAFF_PAGE),
+    (
+        "co-exhibitor (empty form)",
+        "POST",
+        lambda e: reverse("support:fair_apply", args=[e.stand.slug]),
+        FAIR_WRITE,
+    ),
+    (
+        "deadline (empty form)",
+        "POST",
+        lambda e: reverse("support:fair_deadline_add", args=[e.stand.slug]),
+        FAIR_WRITE,
+    ),
+    (
+        "lead (empty form)",
+        "POST",
+        lambda e: reverse("support:fair_lead_add", args=[e.stand.slug]),
+        FAIR_WRITE,
+    ),
+    (
+        "withdraw a co-exhibitor",
+        "POST",
+        lambda e: reverse("support:fair_withdraw", args=[e.pk]),
+        expect({"admin": 302, "smart_manager": 302}, 403),
+    ),
+    (
+        "fair stands by POST",
+        "POST",
+        lambda e: reverse("support:fairs"),
+        expect(dict.fromkeys(["admin", "medtech_manager", "smart_manager", "reader"], 405), 403),
+    ),
+]
+FAIR_URL_NAMES = {
+    resolve(url).view_name
+    for url in [
+        "/intern/messen/",
+        "/intern/messen/x/",
+        "/intern/messen/x/anmeldung/",
+        "/intern/messen/x/frist/",
+        "/intern/messen/x/kontakt/",
+        "/intern/mitaussteller/1/zurueckziehen/",
+    ]
+}
+assert {name.split(":")[1] for name in FAIR_URL_NAMES} == {
+    "fairs",
+    "fair_stand",
+    "fair_apply",
+    "fair_deadline_add",
+    "fair_lead_add",
+    "fair_withdraw",
+}
+COVERED_URL_NAMES |= FAIR_URL_NAMES
+
+
+@pytest.fixture
+def exhibitor(registry: Registry) -> CoExhibitor:
+    stand = make_stand(registry.smart)
+    return CoExhibitor.objects.create(
+        stand=stand, organisation=registry.smart_member, status=CoExhibitor.Status.ACCEPTED
+    )
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    ("name", "method", "url", "expected"), FAIR_CASES, ids=[c[0] for c in FAIR_CASES]
+)
+def test_role_gets_expected_status_on_fair_pages(
+    exhibitor: CoExhibitor,
+    registry: Registry,
+    role: str,
+    name: str,
+    method: str,
+    url: FairUrl,
+    expected: dict[str, int],
+) -> None:
+    client = Client()
+    if role != "anonymous":
+        client.force_login(registry.users[role])
+    response = client.get(url(exhibitor)) if method == "GET" else client.post(url(exhibitor), {})
     assert response.status_code == expected[role], name
