@@ -6,7 +6,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from clusterhub.support.demo import load_demo_consultations, load_demo_space, load_demo_streams
+from clusterhub.support.demo import (
+    load_demo_consultations,
+    load_demo_fairs,
+    load_demo_space,
+    load_demo_streams,
+)
 from clusterhub.support.models import ConsultationOffer
 
 
@@ -29,3 +34,4 @@ class Command(BaseCommand):
         self.stdout.write(f"consultations: {offers} offers, {bookings} bookings")
         self.stdout.write(f"material streams: {load_demo_streams()}")
         self.stdout.write(f"founders' centres: {load_demo_space(seed=options['seed'])} contracts")
+        self.stdout.write(f"joint stands: {load_demo_fairs(seed=options['seed'])} co-exhibitors")
