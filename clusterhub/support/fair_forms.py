@@ -7,9 +7,11 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from clusterhub.clusters.models import Cluster
 from clusterhub.core.forms import KernFormMixin
 from clusterhub.core.widgets import FastSelect
 from clusterhub.directory.models import Organisation
+from clusterhub.support.models import JointStand
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -69,3 +71,25 @@ class LeadForm(_WithOrganisations):
     note = forms.CharField(
         label=_("Notiz"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class StandForm(KernFormMixin, forms.Form):
+    fair = forms.CharField(
+        label=_("Messe"), max_length=200, help_text=_("z. B. Hannover Messe 2027")
+    )
+    slug = forms.SlugField(label=_("Kurzname (für die Adresse)"), max_length=50)
+    place = forms.CharField(label=_("Ort"), max_length=200, required=False)
+    starts_on = forms.DateField(label=_("Erster Messetag"), widget=DATE)
+    ends_on = forms.DateField(label=_("Letzter Messetag"), widget=DATE)
+    cluster = forms.ModelChoiceField(label=_("Cluster"), queryset=Cluster.objects.none())
+    places = forms.IntegerField(label=_("Plätze für Mitaussteller"), min_value=1, max_value=200)
+    total_cost = forms.DecimalField(
+        label=_("Gesamtkosten (EUR)"), min_value=Decimal(0), max_digits=10, decimal_places=2
+    )
+    cost_rule = forms.ChoiceField(label=_("Kostenteilung"), choices=JointStand.CostRule.choices)
+
+    def __init__(self, *args: Any, clusters: QuerySet[Cluster], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["cluster"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = clusters

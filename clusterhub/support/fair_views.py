@@ -14,21 +14,50 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from clusterhub.accounts.roles import viewer_for
+from clusterhub.clusters.access import clusters_managed_by
 from clusterhub.core.decorators import staff_required
 from clusterhub.directory.access import organisations_visible_to
 from clusterhub.support import fairs
 from clusterhub.support.access import get_exhibitor_for_user, get_stand_for_user, stands_visible_to
-from clusterhub.support.fair_forms import ApplicationForm, DeadlineForm, LeadForm
+from clusterhub.support.fair_forms import ApplicationForm, DeadlineForm, LeadForm, StandForm
 from clusterhub.support.models import JointStand
 
 PREFIXES = {"application_form": "anmeldung", "deadline_form": "frist", "lead_form": "kontakt"}
 
 
+def _list_page(
+    request: HttpRequest, form: StandForm | None = None, status: int = 200
+) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    clusters = clusters_managed_by(viewer)
+    if form is None and clusters.exists():
+        form = StandForm(clusters=clusters, prefix="stand")
+    context = {"stands": stands_visible_to(viewer), "stand_form": form}
+    return render(request, "support/fairs.html", context, status=status)
+
+
 @staff_required
 @require_GET
 def fair_list(request: HttpRequest) -> HttpResponse:
-    stands = stands_visible_to(viewer_for(request.user))
-    return render(request, "support/fairs.html", {"stands": stands})
+    return _list_page(request)
+
+
+@staff_required
+@require_POST
+def fair_create(request: HttpRequest) -> HttpResponse:
+    clusters = clusters_managed_by(viewer_for(request.user))
+    if not clusters.exists():
+        raise PermissionDenied
+    form = StandForm(request.POST, clusters=clusters, prefix="stand")
+    if form.is_valid():
+        try:
+            stand = fairs.create_stand(request.user, fairs.StandData(**form.cleaned_data))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Der Gemeinschaftsstand ist angelegt."))
+            return redirect("support:fair_stand", slug=stand.slug)
+    return _list_page(request, form, status=400)
 
 
 def _stand_page(

@@ -18,6 +18,7 @@ from clusterhub.accounts.roles import Viewer, viewer_for
 from clusterhub.audit import services as audit
 from clusterhub.audit.services import UserActor
 from clusterhub.clusters.access import can_manage_cluster
+from clusterhub.clusters.models import Cluster
 from clusterhub.core.locks import lock_joint_stand
 from clusterhub.crm import services as crm
 from clusterhub.crm.models import Interaction
@@ -44,6 +45,46 @@ def can_apply_for(viewer: Viewer, stand: JointStand, organisation: Organisation)
 def _require(actor: UserActor, stand: JointStand) -> None:
     if not can_manage_stand(viewer_for(actor), stand):
         raise PermissionDenied
+
+
+@dataclass(frozen=True)
+class StandData:
+    fair: str
+    slug: str
+    starts_on: dt.date
+    ends_on: dt.date
+    cluster: Cluster
+    places: int
+    total_cost: Decimal
+    cost_rule: str = JointStand.CostRule.EQUAL
+    place: str = ""
+
+
+def create_stand(actor: UserActor, data: StandData) -> JointStand:
+    """A joint stand of a cluster the actor manages; refused when the fair ends before it
+    begins or the short name is taken."""
+    if not can_manage_cluster(viewer_for(actor), data.cluster.pk):
+        raise PermissionDenied
+    if data.ends_on < data.starts_on:
+        raise ValidationError(_("Der letzte Messetag liegt vor dem ersten."))
+    if JointStand.objects.filter(slug=data.slug).exists():
+        raise ValidationError(_("Der Kurzname ist schon vergeben."))
+    stand = JointStand(
+        fair=data.fair,
+        slug=data.slug,
+        place=data.place,
+        starts_on=data.starts_on,
+        ends_on=data.ends_on,
+        cluster=data.cluster,
+        places=data.places,
+        total_cost=data.total_cost,
+        cost_rule=data.cost_rule,
+    )
+    with transaction.atomic():
+        audit.audited_save(
+            actor, stand, ["fair", "starts_on", "ends_on", "cluster", "places", "total_cost"]
+        )
+    return stand
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ urlpatterns += [
 ]
 urlpatterns += [
     path("intern/messen/", fair_views.fair_list, name="fairs"),
+    path("intern/messen/neu/", fair_views.fair_create, name="fair_create"),
     path("intern/messen/<slug:slug>/", fair_views.fair_stand, name="fair_stand"),
     path("intern/messen/<slug:slug>/anmeldung/", fair_views.fair_apply, name="fair_apply"),
     path(

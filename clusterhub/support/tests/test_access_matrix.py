@@ -235,6 +235,12 @@ FAIR_CASES: list[tuple[str, str, FairUrl, dict[str, int]]] = [
         expect({"admin": 302, "smart_manager": 302}, 403),
     ),
     (
+        "new fair stand (empty form)",
+        "POST",
+        lambda e: reverse("support:fair_create"),
+        expect(dict.fromkeys(["admin", "medtech_manager", "smart_manager"], 400), 403),
+    ),
+    (
         "fair stands by POST",
         "POST",
         lambda e: reverse("support:fairs"),
@@ -245,6 +251,7 @@ FAIR_URL_NAMES = {
     resolve(url).view_name
     for url in [
         "/intern/messen/",
+        "/intern/messen/neu/",
         "/intern/messen/x/",
         "/intern/messen/x/anmeldung/",
         "/intern/messen/x/frist/",
@@ -254,6 +261,7 @@ FAIR_URL_NAMES = {
 }
 assert {name.split(":")[1] for name in FAIR_URL_NAMES} == {
     "fairs",
+    "fair_create",
     "fair_stand",
     "fair_apply",
     "fair_deadline_add",

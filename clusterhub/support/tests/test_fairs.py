@@ -177,3 +177,34 @@ def test_the_stand_page_applies_and_shows_the_share(registry: Registry) -> None:
     )
     assert refused.status_code == 400
     assert "schon angemeldet" in refused.content.decode()
+
+
+def test_a_manager_creates_a_stand_of_their_cluster_only(registry: Registry) -> None:
+    client = Client()
+    client.force_login(registry.users["smart_manager"])
+    starts = timezone.localdate() + dt.timedelta(days=200)
+    fields = {
+        "stand-fair": "SPS 2027",
+        "stand-slug": "sps-2027",
+        "stand-place": "Nürnberg",
+        "stand-starts_on": starts.isoformat(),
+        "stand-ends_on": (starts + dt.timedelta(days=2)).isoformat(),
+        "stand-cluster": registry.smart.pk,
+        "stand-places": 4,
+        "stand-total_cost": "8000.00",
+        "stand-cost_rule": "equal",
+    }
+    response = client.post(reverse("support:fair_create"), fields)
+    assert response.status_code == 302
+    assert JointStand.objects.get(slug="sps-2027").cluster == registry.smart
+    other = client.post(
+        reverse("support:fair_create"),
+        {**fields, "stand-slug": "sps-x", "stand-cluster": registry.medtech.pk},
+    )
+    assert other.status_code == 400
+    backwards = client.post(
+        reverse("support:fair_create"),
+        {**fields, "stand-slug": "sps-y", "stand-ends_on": starts - dt.timedelta(days=1)},
+    )
+    assert "vor dem ersten" in backwards.content.decode()
+    assert JointStand.objects.count() == 1
