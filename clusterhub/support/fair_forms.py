@@ -93,3 +93,11 @@ class StandForm(KernFormMixin, forms.Form):
         field = self.fields["cluster"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = clusters
+
+
+class OwnApplicationForm(KernFormMixin, forms.Form):
+    """A member editor's application for their own organisation."""
+
+    area_sqm = ApplicationForm.base_fields["area_sqm"]
+    contact_name = ApplicationForm.base_fields["contact_name"]
+    contact_email = ApplicationForm.base_fields["contact_email"]

@@ -15,11 +15,23 @@ from django.views.decorators.http import require_GET, require_POST
 
 from clusterhub.accounts.roles import viewer_for
 from clusterhub.clusters.access import clusters_managed_by
-from clusterhub.core.decorators import staff_required
-from clusterhub.directory.access import organisations_visible_to
+from clusterhub.core.decorators import member_editor_required, staff_required
+from clusterhub.directory.access import get_organisation_for_user, organisations_visible_to
 from clusterhub.support import fairs
-from clusterhub.support.access import get_exhibitor_for_user, get_stand_for_user, stands_visible_to
-from clusterhub.support.fair_forms import ApplicationForm, DeadlineForm, LeadForm, StandForm
+from clusterhub.support.access import (
+    get_exhibitor_for_user,
+    get_open_stand,
+    get_stand_for_user,
+    open_stands,
+    stands_visible_to,
+)
+from clusterhub.support.fair_forms import (
+    ApplicationForm,
+    DeadlineForm,
+    LeadForm,
+    OwnApplicationForm,
+    StandForm,
+)
 from clusterhub.support.models import JointStand
 
 PREFIXES = {"application_form": "anmeldung", "deadline_form": "frist", "lead_form": "kontakt"}
@@ -187,3 +199,55 @@ def fair_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
             _("%(name)s rückt von der Warteliste nach.") % {"name": moved_up.organisation.name},
         )
     return redirect("support:fair_stand", slug=exhibitor.stand.slug)
+
+
+def _member_page(
+    request: HttpRequest, forms: dict[str, OwnApplicationForm] | None = None, status: int = 200
+) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    if viewer.organisation_id is None:
+        raise PermissionDenied
+    organisation = get_organisation_for_user(request.user, viewer.organisation_id)
+    applied = {exhibitor.stand_id: exhibitor for exhibitor in organisation.fair_applications.all()}
+    forms = forms or {}
+    rows = [
+        (
+            stand,
+            applied.get(stand.pk),
+            forms.get(stand.slug, OwnApplicationForm(prefix=stand.slug)),
+        )
+        for stand in open_stands()
+    ]
+    context = {"organisation": organisation, "rows": rows}
+    return render(request, "support/fair_member.html", context, status=status)
+
+
+@member_editor_required
+@require_GET
+def fair_member(request: HttpRequest) -> HttpResponse:
+    """Open joint stands for a member editor, who applies for their own organisation."""
+    return _member_page(request)
+
+
+@member_editor_required
+@require_POST
+def fair_member_apply(request: HttpRequest, slug: str) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    if viewer.organisation_id is None:
+        raise PermissionDenied
+    stand = get_open_stand(slug)
+    organisation = get_organisation_for_user(request.user, viewer.organisation_id)
+    form = OwnApplicationForm(request.POST, prefix=slug)
+    if form.is_valid():
+        try:
+            application = fairs.Application(organisation=organisation, **form.cleaned_data)
+            exhibitor = fairs.apply_for_stand(request.user, stand, application)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Angemeldet. Status: %(status)s") % {"status": exhibitor.get_status_display()},
+            )
+            return redirect("support:fair_member")
+    return _member_page(request, {slug: form}, status=400)

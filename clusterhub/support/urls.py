@@ -49,6 +49,12 @@ urlpatterns += [
         "intern/messen/<slug:slug>/frist/", fair_views.fair_deadline_add, name="fair_deadline_add"
     ),
     path("intern/messen/<slug:slug>/kontakt/", fair_views.fair_lead_add, name="fair_lead_add"),
+    path("mitglied/messen/", fair_views.fair_member, name="fair_member"),
+    path(
+        "mitglied/messen/<slug:slug>/anmelden/",
+        fair_views.fair_member_apply,
+        name="fair_member_apply",
+    ),
     path(
         "intern/mitaussteller/<int:pk>/zurueckziehen/",
         fair_views.fair_withdraw,

@@ -241,6 +241,18 @@ FAIR_CASES: list[tuple[str, str, FairUrl, dict[str, int]]] = [
         expect(dict.fromkeys(["admin", "medtech_manager", "smart_manager"], 400), 403),
     ),
     (
+        "member's fair page",
+        "GET",
+        lambda e: reverse("support:fair_member"),
+        expect({"member": 200}, 403),
+    ),
+    (
+        "member applies for their own organisation",
+        "POST",
+        lambda e: reverse("support:fair_member_apply", args=[e.stand.slug]),
+        expect({"member": 302}, 403),
+    ),
+    (
         "fair stands by POST",
         "POST",
         lambda e: reverse("support:fairs"),
@@ -257,6 +269,8 @@ FAIR_URL_NAMES = {
         "/intern/messen/x/frist/",
         "/intern/messen/x/kontakt/",
         "/intern/mitaussteller/1/zurueckziehen/",
+        "/mitglied/messen/",
+        "/mitglied/messen/x/anmelden/",
     ]
 }
 assert {name.split(":")[1] for name in FAIR_URL_NAMES} == {
@@ -267,6 +281,8 @@ assert {name.split(":")[1] for name in FAIR_URL_NAMES} == {
     "fair_deadline_add",
     "fair_lead_add",
     "fair_withdraw",
+    "fair_member",
+    "fair_member_apply",
 }
 COVERED_URL_NAMES |= FAIR_URL_NAMES
 

@@ -208,3 +208,20 @@ def test_a_manager_creates_a_stand_of_their_cluster_only(registry: Registry) -> 
     )
     assert "vor dem ersten" in backwards.content.decode()
     assert JointStand.objects.count() == 1
+
+
+def test_a_member_editor_applies_from_their_page(registry: Registry) -> None:
+    stand = make_stand(registry.smart, places=5)
+    client = Client()
+    client.force_login(registry.users["member"])
+    page = client.get(reverse("support:fair_member"))
+    assert "Hannover Messe 2027" in page.content.decode()
+    response = client.post(
+        reverse("support:fair_member_apply", args=[stand.slug]),
+        {f"{stand.slug}-contact_email": "messe@medtech.example"},
+    )
+    assert response.status_code == 302
+    application = CoExhibitor.objects.get()
+    assert application.organisation == registry.medtech_member
+    assert application.contact_email == "messe@medtech.example"
+    assert "Zugesagt" in client.get(reverse("support:fair_member")).content.decode()
