@@ -20,6 +20,7 @@ from clusterhub.support.models import (
     ConsultationOffer,
     JointStand,
     MaterialStream,
+    MentoringCase,
     Room,
     RoomBooking,
 )
@@ -178,3 +179,17 @@ def get_exhibitor_for_user(user: AbstractBaseUser | AnonymousUser, pk: int) -> C
     if exhibitor is None:
         raise Http404
     return exhibitor
+
+
+def mentoring_cases_visible_to(viewer: Viewer) -> QuerySet[MentoringCase]:
+    """Digi-Pate cases (an SME's need and sessions, no personal data): the back office."""
+    if not viewer.is_agency_staff:
+        return MentoringCase.objects.none()
+    return MentoringCase.objects.select_related("organisation", "cluster", "mentor")
+
+
+def get_mentoring_case_for_user(user: AbstractBaseUser | AnonymousUser, pk: int) -> MentoringCase:
+    case = mentoring_cases_visible_to(viewer_for(user)).filter(pk=pk).first()
+    if case is None:
+        raise Http404
+    return case

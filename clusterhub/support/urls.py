@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clusterhub.support import fair_views, space_views, stream_views, views
+from clusterhub.support import fair_views, mentoring_views, space_views, stream_views, views
 
 app_name = "support"
 urlpatterns = [
@@ -59,5 +59,20 @@ urlpatterns += [
         "intern/mitaussteller/<int:pk>/zurueckziehen/",
         fair_views.fair_withdraw,
         name="fair_withdraw",
+    ),
+]
+urlpatterns += [
+    path("intern/digi-pate/", mentoring_views.case_list, name="mentoring_cases"),
+    path("intern/digi-pate/neu/", mentoring_views.case_create, name="mentoring_case_create"),
+    path("intern/digi-pate/<int:pk>/", mentoring_views.case_detail, name="mentoring_case"),
+    path(
+        "intern/digi-pate/<int:pk>/sitzung/",
+        mentoring_views.session_add,
+        name="mentoring_session_add",
+    ),
+    path(
+        "intern/digi-pate/<int:pk>/vorstellen/",
+        mentoring_views.introduce,
+        name="mentoring_introduce",
     ),
 ]

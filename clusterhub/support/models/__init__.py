@@ -8,6 +8,11 @@ from clusterhub.support.models.consultations import (
     new_token,
 )
 from clusterhub.support.models.fairs import CoExhibitor, FairDeadline, FairLead, JointStand
+from clusterhub.support.models.mentoring import (
+    MentoringCase,
+    MentoringIntroduction,
+    MentoringSession,
+)
 from clusterhub.support.models.space import (
     Building,
     Room,
@@ -28,6 +33,9 @@ __all__ = [
     "FairLead",
     "JointStand",
     "MaterialStream",
+    "MentoringCase",
+    "MentoringIntroduction",
+    "MentoringSession",
     "Room",
     "RoomBooking",
     "Tenancy",

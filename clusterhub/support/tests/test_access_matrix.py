@@ -19,6 +19,7 @@ from clusterhub.support.models import (
     CoExhibitor,
     ConsultationOffer,
     MaterialStream,
+    MentoringCase,
     Room,
     RoomBooking,
 )
@@ -312,4 +313,74 @@ def test_role_gets_expected_status_on_fair_pages(
     if role != "anonymous":
         client.force_login(registry.users[role])
     response = client.get(url(exhibitor)) if method == "GET" else client.post(url(exhibitor), {})
+    assert response.status_code == expected[role], name
+
+
+# Digi-Pate cases (#15 item 4): the back office reads them; the case's cluster team and
+# administrators write.
+CaseUrl = Callable[[MentoringCase], str]
+MENTORING_CASES: list[tuple[str, str, CaseUrl, dict[str, int]]] = [
+    ("mentoring cases", "GET", lambda c: reverse("support:mentoring_cases"), STAFF_PAGE),
+    ("mentoring case", "GET", lambda c: reverse("support:mentoring_case", args=[c.pk]), STAFF_PAGE),
+    (
+        "new case (empty form)",
+        "POST",
+        lambda c: reverse("support:mentoring_case_create"),
+        expect(dict.fromkeys(["admin", "medtech_manager", "smart_manager"], 400), 403),
+    ),
+    (
+        "session (empty form)",
+        "POST",
+        lambda c: reverse("support:mentoring_session_add", args=[c.pk]),
+        expect({"admin": 400, "smart_manager": 400}, 403),
+    ),
+    (
+        "introduce (empty form)",
+        "POST",
+        lambda c: reverse("support:mentoring_introduce", args=[c.pk]),
+        expect({"admin": 400, "smart_manager": 400}, 403),
+    ),
+]
+MENTORING_URL_NAMES = {
+    resolve(url).view_name
+    for url in [
+        "/intern/digi-pate/",
+        "/intern/digi-pate/neu/",
+        "/intern/digi-pate/1/",
+        "/intern/digi-pate/1/sitzung/",
+        "/intern/digi-pate/1/vorstellen/",
+    ]
+}
+assert {name.split(":")[1] for name in MENTORING_URL_NAMES} == {
+    "mentoring_cases",
+    "mentoring_case_create",
+    "mentoring_case",
+    "mentoring_session_add",
+    "mentoring_introduce",
+}
+COVERED_URL_NAMES |= MENTORING_URL_NAMES
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    ("name", "method", "url", "expected"), MENTORING_CASES, ids=[c[0] for c in MENTORING_CASES]
+)
+def test_role_gets_expected_status_on_mentoring_pages(
+    registry: Registry,
+    role: str,
+    name: str,
+    method: str,
+    url: CaseUrl,
+    expected: dict[str, int],
+) -> None:
+    case = MentoringCase.objects.create(
+        organisation=registry.smart_member,
+        cluster=registry.smart,
+        need="ERP einführen",
+        opened_on=timezone.localdate(),
+    )
+    client = Client()
+    if role != "anonymous":
+        client.force_login(registry.users[role])
+    response = client.get(url(case)) if method == "GET" else client.post(url(case), {})
     assert response.status_code == expected[role], name
