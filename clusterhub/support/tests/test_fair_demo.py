@@ -7,7 +7,7 @@ from django.core.management import call_command
 from clusterhub.directory.models import Membership
 from clusterhub.support import fairs
 from clusterhub.support.demo import load_demo_fairs
-from clusterhub.support.models import JointStand
+from clusterhub.support.models import JointStand, MentoringCase, MentoringSession
 from tests.factories import ClusterFactory, OrganisationFactory, UserFactory
 
 
@@ -28,3 +28,5 @@ def test_the_demo_stand_has_co_exhibitors_shares_and_a_waiting_list(db: None) ->
     assert sum(share for _exhibitor, share in shares) == stand.total_cost
     assert fairs.waiting_list(stand).count() == 2
     assert stand.deadlines.count() == 3
+    assert MentoringCase.objects.count() == 3
+    assert MentoringSession.objects.count() == 2
