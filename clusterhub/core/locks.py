@@ -21,7 +21,9 @@ up, so two transactions can never each hold a lock the other waits for:
 8. a room of a founders' centre (``lock_room``) — its contracts and confirmed bookings never
    overlap (``support.space``); taken alone;
 9. an accelerator application (``lock_application``) — it is decided once, with one mail
-   (``support.cohorts``); taken alone.
+   (``support.cohorts``); taken alone;
+10. a joint trade-fair stand (``lock_joint_stand``) — its places and waiting list
+   (``support.fairs``); taken alone.
 
 Each helper must run inside ``transaction.atomic()``. On PostgreSQL each is a
 ``SELECT … FOR UPDATE``. SQLite has no row locks (Django drops ``FOR UPDATE`` there): the
@@ -40,7 +42,7 @@ from clusterhub.directory.models import Organisation
 from clusterhub.events.models import Event, Registration
 from clusterhub.matchmaking.models import MeetingRequest, Participant
 from clusterhub.projects.models import Project
-from clusterhub.support.models import Application, Room
+from clusterhub.support.models import Application, JointStand, Room
 
 
 def lock_event(event_id: int) -> Event:
@@ -105,3 +107,9 @@ def lock_application(application_id: int) -> str:
         .values_list("status", flat=True)
         .get(pk=application_id)
     )
+
+
+def lock_joint_stand(stand_id: int) -> None:
+    """A joint trade-fair stand, locked: its places and waiting list change one at a time
+    (``support.fairs``); taken alone."""
+    JointStand.objects.select_for_update().only("pk").get(pk=stand_id)

@@ -11,16 +11,20 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from clusterhub.accounts.roles import Role, Viewer, viewer_for
 from clusterhub.support.models import (
     Application,
     Booking,
     Building,
+    CoExhibitor,
     Cohort,
     CohortEntry,
     ConsultationOffer,
+    JointStand,
     MaterialStream,
+    MentoringCase,
     Room,
     RoomBooking,
 )
@@ -212,3 +216,59 @@ def reviewer_candidates() -> QuerySet[AbstractBaseUser]:
         .filter(is_active=True)
         .order_by("last_name", "first_name", "username")
     )
+
+
+def stands_visible_to(viewer: Viewer) -> QuerySet[JointStand]:
+    """Joint trade-fair stands, their co-exhibitors (organisations) and cost shares: the
+    back office sees them all."""
+    if not viewer.is_agency_staff:
+        return JointStand.objects.none()
+    return JointStand.objects.select_related("cluster")
+
+
+def get_stand_for_user(user: AbstractBaseUser | AnonymousUser, slug: str) -> JointStand:
+    stand = stands_visible_to(viewer_for(user)).filter(slug=slug).first()
+    if stand is None:
+        raise Http404
+    return stand
+
+
+def open_stands() -> QuerySet[JointStand]:
+    """Stands a member editor may apply for: the fair has not yet begun."""
+    return JointStand.objects.filter(starts_on__gt=timezone.localdate()).select_related("cluster")
+
+
+def get_open_stand(slug: str) -> JointStand:
+    stand = open_stands().filter(slug=slug).first()
+    if stand is None:
+        raise Http404
+    return stand
+
+
+def get_exhibitor_for_user(user: AbstractBaseUser | AnonymousUser, pk: int) -> CoExhibitor:
+    """An application for the back office, and for its organisation's member editors."""
+    viewer = viewer_for(user)
+    exhibitors = CoExhibitor.objects.select_related("stand__cluster", "organisation")
+    if viewer.is_agency_staff:
+        exhibitor = exhibitors.filter(pk=pk).first()
+    elif viewer.is_member_editor and viewer.organisation_id is not None:
+        exhibitor = exhibitors.filter(pk=pk, organisation_id=viewer.organisation_id).first()
+    else:
+        exhibitor = None
+    if exhibitor is None:
+        raise Http404
+    return exhibitor
+
+
+def mentoring_cases_visible_to(viewer: Viewer) -> QuerySet[MentoringCase]:
+    """Digi-Pate cases (an SME's need and sessions, no personal data): the back office."""
+    if not viewer.is_agency_staff:
+        return MentoringCase.objects.none()
+    return MentoringCase.objects.select_related("organisation", "cluster", "mentor")
+
+
+def get_mentoring_case_for_user(user: AbstractBaseUser | AnonymousUser, pk: int) -> MentoringCase:
+    case = mentoring_cases_visible_to(viewer_for(user)).filter(pk=pk).first()
+    if case is None:
+        raise Http404
+    return case

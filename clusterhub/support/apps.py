@@ -9,9 +9,8 @@ class SupportConfig(AppConfig):
     def ready(self) -> None:
         # The one outbox asks each app how its kinds of mail are written.
         from clusterhub.events import outbox
-        from clusterhub.support import cohort_mails, mails
+        from clusterhub.support import cohort_mails, fair_mails, mails
 
-        for kind, label in mails.KINDS.items():
-            outbox.register_preparer(kind, mails.prepare, label)
-        for kind, label in cohort_mails.KINDS.items():
-            outbox.register_preparer(kind, cohort_mails.prepare, label)
+        for module in (mails, cohort_mails, fair_mails):
+            for kind, label in module.KINDS.items():
+                outbox.register_preparer(kind, module.prepare, label)

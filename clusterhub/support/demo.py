@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -18,7 +19,11 @@ from clusterhub.support import cohort_demo, ewc, places, services
 from clusterhub.support.models import (
     Availability,
     Building,
+    CoExhibitor,
     ConsultationOffer,
+    FairDeadline,
+    FairLead,
+    JointStand,
     MaterialStream,
     Room,
     Tenancy,
@@ -283,3 +288,62 @@ def load_demo_cohorts(seed: int = 2026) -> int:
     """The accelerator calls (S-Hub Accelerator, Life Science Accelerator BW), in a module of
     their own; returns the number of applications."""
     return cohort_demo.load_demo_cohorts(seed)
+
+
+# The Hannover Messe 2027 (12 to 16 April 2027, as announced by Deutsche Messe).
+HANNOVER_MESSE_2027 = (dt.date(2027, 4, 12), dt.date(2027, 4, 16))
+FAIR_DEADLINES = [
+    ("Standbau-Unterlagen (Grafik, Strom, Mobiliar)", dt.date(2027, 2, 15), 14),
+    ("Katalogeintrag und Ausstellerausweise", dt.date(2027, 3, 1), 10),
+    ("Anlieferung der Exponate", dt.date(2027, 4, 8), 7),
+]
+
+
+@transaction.atomic
+def load_demo_fairs(seed: int = 2026) -> int:
+    """The Smart Industries cluster's joint stand at the Hannover Messe 2027 with co-exhibitors
+    from the cluster's members (the last on the waiting list), its logistics deadlines and a
+    lead from the last fair. Returns the number of co-exhibitors."""
+    cluster = Cluster.objects.filter(slug="smart-industries").first()
+    if cluster is None or JointStand.objects.filter(slug="hannover-messe-2027").exists():
+        return 0
+    fake = Faker("de_DE")
+    fake.seed_instance(seed)
+    starts, ends = HANNOVER_MESSE_2027
+    stand = JointStand.objects.create(
+        fair="Hannover Messe 2027",
+        slug="hannover-messe-2027",
+        place="Messegelände Hannover, Halle 16",
+        starts_on=starts,
+        ends_on=ends,
+        cluster=cluster,
+        places=6,
+        total_cost=Decimal("48600.00"),
+        cost_rule=JointStand.CostRule.AREA,
+    )
+    members = list(
+        Organisation.objects.filter(memberships__cluster=cluster).distinct().order_by("name")[:8]
+    )
+    for index, organisation in enumerate(members):
+        name = fake.name()
+        CoExhibitor.objects.create(
+            stand=stand,
+            organisation=organisation,
+            status=(
+                CoExhibitor.Status.ACCEPTED if index < stand.places else CoExhibitor.Status.WAITING
+            ),
+            area_sqm=Decimal((6, 9, 12)[index % 3]),
+            contact_name=name,
+            contact_email=f"{fake.user_name()}@example.org",
+        )
+    for title, due_on, remind_days in FAIR_DEADLINES:
+        FairDeadline.objects.create(
+            stand=stand, title=title, due_on=due_on, remind_days=remind_days
+        )
+    FairLead.objects.create(
+        stand=stand,
+        organisation_name="Fertigungstechnik Nord GmbH",
+        contact=f"{fake.name()}, Leitung Produktion",
+        note="Interesse an Predictive Maintenance; Besuch im Smart Production Demonstrator.",
+    )
+    return len(members)

@@ -7,7 +7,14 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from clusterhub.support.models import Building, RoomBooking, Tenancy, WaitingListEntry
+from clusterhub.directory.models import Organisation
+from clusterhub.support.models import (
+    Building,
+    CoExhibitor,
+    RoomBooking,
+    Tenancy,
+    WaitingListEntry,
+)
 
 
 def tenancies_in(buildings: Iterable[Building]) -> QuerySet[Tenancy]:
@@ -26,3 +33,8 @@ def bookings_ahead(building: Building) -> QuerySet[RoomBooking]:
     return RoomBooking.objects.filter(
         room__building=building, ends_at__gte=timezone.now()
     ).select_related("room", "organisation")
+
+
+def fair_applications_of(organisation: Organisation) -> QuerySet[CoExhibitor]:
+    """An organisation's applications for joint stands (its member page)."""
+    return CoExhibitor.objects.filter(organisation=organisation).select_related("stand")

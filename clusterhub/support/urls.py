@@ -1,6 +1,13 @@
 from django.urls import path
 
-from clusterhub.support import cohort_views, space_views, stream_views, views
+from clusterhub.support import (
+    cohort_views,
+    fair_views,
+    mentoring_views,
+    space_views,
+    stream_views,
+    views,
+)
 
 app_name = "support"
 urlpatterns = [
@@ -68,5 +75,41 @@ urlpatterns += [
         "intern/accelerator/bewerbung/<int:pk>/entscheiden/",
         cohort_views.application_decide,
         name="cohort_application_decide",
+    ),
+]
+urlpatterns += [
+    path("intern/messen/", fair_views.fair_list, name="fairs"),
+    path("intern/messen/neu/", fair_views.fair_create, name="fair_create"),
+    path("intern/messen/<slug:slug>/", fair_views.fair_stand, name="fair_stand"),
+    path("intern/messen/<slug:slug>/anmeldung/", fair_views.fair_apply, name="fair_apply"),
+    path(
+        "intern/messen/<slug:slug>/frist/", fair_views.fair_deadline_add, name="fair_deadline_add"
+    ),
+    path("intern/messen/<slug:slug>/kontakt/", fair_views.fair_lead_add, name="fair_lead_add"),
+    path("mitglied/messen/", fair_views.fair_member, name="fair_member"),
+    path(
+        "mitglied/messen/<slug:slug>/anmelden/",
+        fair_views.fair_member_apply,
+        name="fair_member_apply",
+    ),
+    path(
+        "intern/mitaussteller/<int:pk>/zurueckziehen/",
+        fair_views.fair_withdraw,
+        name="fair_withdraw",
+    ),
+]
+urlpatterns += [
+    path("intern/digi-pate/", mentoring_views.case_list, name="mentoring_cases"),
+    path("intern/digi-pate/neu/", mentoring_views.case_create, name="mentoring_case_create"),
+    path("intern/digi-pate/<int:pk>/", mentoring_views.case_detail, name="mentoring_case"),
+    path(
+        "intern/digi-pate/<int:pk>/sitzung/",
+        mentoring_views.session_add,
+        name="mentoring_session_add",
+    ),
+    path(
+        "intern/digi-pate/<int:pk>/vorstellen/",
+        mentoring_views.introduce,
+        name="mentoring_introduce",
     ),
 ]

@@ -8,6 +8,12 @@ from clusterhub.support.models.consultations import (
     ConsultationOffer,
     new_token,
 )
+from clusterhub.support.models.fairs import CoExhibitor, FairDeadline, FairLead, JointStand
+from clusterhub.support.models.mentoring import (
+    MentoringCase,
+    MentoringIntroduction,
+    MentoringSession,
+)
 from clusterhub.support.models.space import (
     Building,
     Room,
@@ -23,10 +29,17 @@ __all__ = [
     "Booking",
     "Building",
     "ClosedDay",
+    "CoExhibitor",
     "Cohort",
     "CohortEntry",
     "ConsultationOffer",
+    "FairDeadline",
+    "FairLead",
+    "JointStand",
     "MaterialStream",
+    "MentoringCase",
+    "MentoringIntroduction",
+    "MentoringSession",
     "Review",
     "Room",
     "RoomBooking",

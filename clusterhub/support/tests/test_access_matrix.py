@@ -17,10 +17,12 @@ from clusterhub.support.models import (
     Application,
     Booking,
     Building,
+    CoExhibitor,
     Cohort,
     CohortEntry,
     ConsultationOffer,
     MaterialStream,
+    MentoringCase,
     Room,
     RoomBooking,
 )
@@ -28,6 +30,7 @@ from tests.support.registry import Registry
 
 from .cohort_fixtures import make_application, make_cohort
 from .conftest import make_offer
+from .fair_fixtures import make_stand
 
 ROLES = ["anonymous", "admin", "medtech_manager", "smart_manager", "reader", "member"]
 
@@ -338,3 +341,185 @@ def test_a_staff_reader_sees_the_counts_but_no_applicant(
     assert "Bewerbungen" in page
     assert cohort_site.application.organisation_name not in page
     assert "lea@example.org" not in page
+
+
+# Joint trade-fair stands (#15 item 6): the back office reads them; the stand's cluster team
+# and administrators write.
+FAIR_WRITE = expect({"admin": 400, "smart_manager": 400}, 403)
+FairUrl = Callable[[CoExhibitor], str]
+FAIR_CASES: list[tuple[str, str, FairUrl, dict[str, int]]] = [
+    ("fair stands", "GET", lambda e: reverse("support:fairs"), STAFF_PAGE),
+    ("fair stand", "GET", lambda e: reverse("support:fair_stand", args=[e.stand.slug]), STAFF_PAGE),
+    (
+        "co-exhibitor (empty form)",
+        "POST",
+        lambda e: reverse("support:fair_apply", args=[e.stand.slug]),
+        FAIR_WRITE,
+    ),
+    (
+        "deadline (empty form)",
+        "POST",
+        lambda e: reverse("support:fair_deadline_add", args=[e.stand.slug]),
+        FAIR_WRITE,
+    ),
+    (
+        "lead (empty form)",
+        "POST",
+        lambda e: reverse("support:fair_lead_add", args=[e.stand.slug]),
+        FAIR_WRITE,
+    ),
+    (
+        "withdraw a co-exhibitor",
+        "POST",
+        lambda e: reverse("support:fair_withdraw", args=[e.pk]),
+        expect({"admin": 302, "smart_manager": 302}, 403),
+    ),
+    (
+        "new fair stand (empty form)",
+        "POST",
+        lambda e: reverse("support:fair_create"),
+        expect(dict.fromkeys(["admin", "medtech_manager", "smart_manager"], 400), 403),
+    ),
+    (
+        "member's fair page",
+        "GET",
+        lambda e: reverse("support:fair_member"),
+        expect({"member": 200}, 403),
+    ),
+    (
+        "member applies for their own organisation",
+        "POST",
+        lambda e: reverse("support:fair_member_apply", args=[e.stand.slug]),
+        expect({"member": 302}, 403),
+    ),
+    (
+        "fair stands by POST",
+        "POST",
+        lambda e: reverse("support:fairs"),
+        expect(dict.fromkeys(["admin", "medtech_manager", "smart_manager", "reader"], 405), 403),
+    ),
+]
+FAIR_URL_NAMES = {
+    resolve(url).view_name
+    for url in [
+        "/intern/messen/",
+        "/intern/messen/neu/",
+        "/intern/messen/x/",
+        "/intern/messen/x/anmeldung/",
+        "/intern/messen/x/frist/",
+        "/intern/messen/x/kontakt/",
+        "/intern/mitaussteller/1/zurueckziehen/",
+        "/mitglied/messen/",
+        "/mitglied/messen/x/anmelden/",
+    ]
+}
+assert {name.split(":")[1] for name in FAIR_URL_NAMES} == {
+    "fairs",
+    "fair_create",
+    "fair_stand",
+    "fair_apply",
+    "fair_deadline_add",
+    "fair_lead_add",
+    "fair_withdraw",
+    "fair_member",
+    "fair_member_apply",
+}
+COVERED_URL_NAMES |= FAIR_URL_NAMES
+
+
+@pytest.fixture
+def exhibitor(registry: Registry) -> CoExhibitor:
+    stand = make_stand(registry.smart)
+    return CoExhibitor.objects.create(
+        stand=stand, organisation=registry.smart_member, status=CoExhibitor.Status.ACCEPTED
+    )
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    ("name", "method", "url", "expected"), FAIR_CASES, ids=[c[0] for c in FAIR_CASES]
+)
+def test_role_gets_expected_status_on_fair_pages(
+    exhibitor: CoExhibitor,
+    registry: Registry,
+    role: str,
+    name: str,
+    method: str,
+    url: FairUrl,
+    expected: dict[str, int],
+) -> None:
+    client = Client()
+    if role != "anonymous":
+        client.force_login(registry.users[role])
+    response = client.get(url(exhibitor)) if method == "GET" else client.post(url(exhibitor), {})
+    assert response.status_code == expected[role], name
+
+
+# Digi-Pate cases (#15 item 4): the back office reads them; the case's cluster team and
+# administrators write.
+CaseUrl = Callable[[MentoringCase], str]
+MENTORING_CASES: list[tuple[str, str, CaseUrl, dict[str, int]]] = [
+    ("mentoring cases", "GET", lambda c: reverse("support:mentoring_cases"), STAFF_PAGE),
+    ("mentoring case", "GET", lambda c: reverse("support:mentoring_case", args=[c.pk]), STAFF_PAGE),
+    (
+        "new case (empty form)",
+        "POST",
+        lambda c: reverse("support:mentoring_case_create"),
+        expect(dict.fromkeys(["admin", "medtech_manager", "smart_manager"], 400), 403),
+    ),
+    (
+        "session (empty form)",
+        "POST",
+        lambda c: reverse("support:mentoring_session_add", args=[c.pk]),
+        expect({"admin": 400, "smart_manager": 400}, 403),
+    ),
+    (
+        "introduce (empty form)",
+        "POST",
+        lambda c: reverse("support:mentoring_introduce", args=[c.pk]),
+        expect({"admin": 400, "smart_manager": 400}, 403),
+    ),
+]
+MENTORING_URL_NAMES = {
+    resolve(url).view_name
+    for url in [
+        "/intern/digi-pate/",
+        "/intern/digi-pate/neu/",
+        "/intern/digi-pate/1/",
+        "/intern/digi-pate/1/sitzung/",
+        "/intern/digi-pate/1/vorstellen/",
+    ]
+}
+assert {name.split(":")[1] for name in MENTORING_URL_NAMES} == {
+    "mentoring_cases",
+    "mentoring_case_create",
+    "mentoring_case",
+    "mentoring_session_add",
+    "mentoring_introduce",
+}
+COVERED_URL_NAMES |= MENTORING_URL_NAMES
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    ("name", "method", "url", "expected"), MENTORING_CASES, ids=[c[0] for c in MENTORING_CASES]
+)
+def test_role_gets_expected_status_on_mentoring_pages(
+    registry: Registry,
+    role: str,
+    name: str,
+    method: str,
+    url: CaseUrl,
+    expected: dict[str, int],
+) -> None:
+    case = MentoringCase.objects.create(
+        organisation=registry.smart_member,
+        cluster=registry.smart,
+        need="ERP einführen",
+        opened_on=timezone.localdate(),
+    )
+    client = Client()
+    if role != "anonymous":
+        client.force_login(registry.users[role])
+    response = client.get(url(case)) if method == "GET" else client.post(url(case), {})
+    assert response.status_code == expected[role], name

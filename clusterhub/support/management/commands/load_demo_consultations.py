@@ -9,9 +9,11 @@ from django.core.management.base import BaseCommand, CommandParser
 from clusterhub.support.demo import (
     load_demo_cohorts,
     load_demo_consultations,
+    load_demo_fairs,
     load_demo_space,
     load_demo_streams,
 )
+from clusterhub.support.mentoring_demo import load_demo_mentoring
 from clusterhub.support.models import ConsultationOffer
 
 
@@ -35,3 +37,5 @@ class Command(BaseCommand):
         self.stdout.write(f"material streams: {load_demo_streams()}")
         self.stdout.write(f"founders' centres: {load_demo_space(seed=options['seed'])} contracts")
         self.stdout.write(f"accelerator applications: {load_demo_cohorts(seed=options['seed'])}")
+        self.stdout.write(f"joint stands: {load_demo_fairs(seed=options['seed'])} co-exhibitors")
+        self.stdout.write(f"Digi-Pate cases: {load_demo_mentoring()}")
