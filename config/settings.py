@@ -144,6 +144,18 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# The material-streams map draws its background from this tile server (OpenStreetMap's by
+# default; an agency's own or none: an empty value leaves the markers on a blank map).
+CLUSTERHUB_MAP_TILE_URL = os.environ.get(
+    "CLUSTERHUB_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+CLUSTERHUB_MAP_ATTRIBUTION = os.environ.get(
+    "CLUSTERHUB_MAP_ATTRIBUTION", "© OpenStreetMap-Mitwirkende (openstreetmap.org/copyright)"
+)
+_MAP_TILE_ORIGIN = (
+    "/".join(CLUSTERHUB_MAP_TILE_URL.split("/")[:3]) if CLUSTERHUB_MAP_TILE_URL else ""
+)
+
 # Content-Security-Policy: scripts and style sheets only from this site; the one inline
 # thing htmx adds (its indicator style) carries the request's nonce. Style *attributes*
 # stay allowed for the colour swatches and bars that templates draw from data.
@@ -153,7 +165,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF, NONCE],
         "style-src": [SELF, NONCE],
         "style-src-attr": ["'unsafe-inline'"],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *([_MAP_TILE_ORIGIN] if _MAP_TILE_ORIGIN else [])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],

@@ -51,6 +51,16 @@ const copies = [
   // The full build: graph and heat map are not in the "common" one.
   [join(modules, "echarts", "dist", "echarts.min.js"), "echarts/echarts.min.js"],
   [join(modules, "echarts", "LICENSE"), "echarts/LICENSE"],
+  // The map of material streams (clusterhub/streams_map.js). Its style sheet names the marker
+  // and layer images and the script its source map; a manifest storage needs them all.
+  ...["leaflet.js", "leaflet.js.map", "leaflet.css"].map((file) => [
+    join(modules, "leaflet", "dist", file),
+    `leaflet/${file}`,
+  ]),
+  ...["layers.png", "layers-2x.png", "marker-icon.png", "marker-icon-2x.png", "marker-shadow.png"].map(
+    (file) => [join(modules, "leaflet", "dist", "images", file), `leaflet/images/${file}`],
+  ),
+  [join(modules, "leaflet", "LICENSE"), "leaflet/LICENSE"],
 ];
 
 function packageVersion(name) {
@@ -91,7 +101,7 @@ function clearBuilt(dir) {
   }
 }
 
-const versions = `@kern-ux/native ${packageVersion("@kern-ux/native")}, htmx.org ${packageVersion("htmx.org")}, tom-select ${packageVersion("tom-select")}, echarts ${packageVersion("echarts")}`;
+const versions = `@kern-ux/native ${packageVersion("@kern-ux/native")}, htmx.org ${packageVersion("htmx.org")}, tom-select ${packageVersion("tom-select")}, echarts ${packageVersion("echarts")}, leaflet ${packageVersion("leaflet")}`;
 
 if (process.argv.includes("--check")) {
   const scratch = mkdtempSync(join(tmpdir(), "clusterhub-assets-"));

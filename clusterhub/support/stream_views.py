@@ -38,10 +38,12 @@ def _page(request: HttpRequest, form: StreamForm | None = None, status: int = 20
     may_write = viewer.is_admin or viewer.is_manager
     if may_write and form is None:
         form = StreamForm(organisations=editable_organisations(viewer))
+    matches = streams.stream_matches(visible)
     context = {
+        "map_data": streams.map_data(visible, matches),
         "offers": visible.filter(kind="offer"),
         "needs": visible.filter(kind="need"),
-        "matches": streams.stream_matches(visible),
+        "matches": matches,
         "form": form,
         "clusters": clusters_managed_by(viewer),
         "attribution": [ewc.ATTRIBUTION, places.ATTRIBUTION],

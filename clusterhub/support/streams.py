@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -137,3 +138,29 @@ def stream_matches(streams: QuerySet[MaterialStream]) -> list[StreamMatch]:
     needs = [_plain(s) for s in active if s.kind == MaterialStream.Kind.NEED]
     found = match_streams(offers, needs, today=timezone.localdate())
     return [StreamMatch(by_id[m.offer_id], by_id[m.need_id], m) for m in found]
+
+
+def map_data(streams: QuerySet[MaterialStream], matches: list[StreamMatch]) -> dict[str, object]:
+    """What the map draws: the placed streams and a line for each match (the tables beside it
+    say the same for everyone who does not see the map)."""
+    points = [
+        {
+            "lat": stream.latitude,
+            "lon": stream.longitude,
+            "kind": stream.kind,
+            "label": f"{stream.get_kind_display()}: {stream.organisation.name} – {stream.material}",
+        }
+        for stream in streams.select_related("organisation")
+        if stream.latitude is not None and stream.longitude is not None
+    ]
+    lines = [
+        [[found.offer.latitude, found.offer.longitude], [found.need.latitude, found.need.longitude]]
+        for found in matches
+        if found.offer.latitude is not None and found.need.latitude is not None
+    ]
+    return {
+        "tiles": settings.CLUSTERHUB_MAP_TILE_URL,
+        "attribution": settings.CLUSTERHUB_MAP_ATTRIBUTION,
+        "points": points,
+        "lines": lines,
+    }

@@ -48,6 +48,10 @@ def test_an_offer_and_a_need_with_the_same_code_are_matched_with_their_distance(
     expect(reasons).to_contain_text("gleicher Abfallschlüssel 03 03 05")
     expect(reasons).to_contain_text("km entfernt")
     assert MaterialStream.objects.filter(kind="need", organisation=mvv).exists()
+    # The map draws both streams and the line between them (its tiles may be unreachable
+    # here: the markers stand on a blank background, and the tables say the same).
+    expect(page.locator("#stream-map.leaflet-container")).to_be_visible()
+    expect(page.locator("#stream-map path.leaflet-interactive")).to_have_count(3)
     for width in (1280, 375):
         page.set_viewport_size({"width": width, "height": 900})
         shoot(page, "material-streams")
