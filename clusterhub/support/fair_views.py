@@ -231,8 +231,9 @@ def fair_member(request: HttpRequest) -> HttpResponse:
     return _member_page(request)
 
 
-@member_editor_required
+# The method first: a wrong method is 405 for everyone, as on every POST-only page.
 @require_POST
+@member_editor_required
 def fair_member_apply(request: HttpRequest, slug: str) -> HttpResponse:
     viewer = viewer_for(request.user)
     if viewer.organisation_id is None:
