@@ -39,7 +39,8 @@ HORIZONTAL_OVERFLOW = """
   const width = document.documentElement.clientWidth;
   const wide = Array.from(document.querySelectorAll('body *'))
     .filter(el => el.getBoundingClientRect().right > width + 1 && el.offsetParent !== null)
-    .filter(el => !el.closest('.kern-table-responsive, .skip-link, .kern-sr-only, .leaflet-container'))
+    .filter(el => !el.closest(
+      '.kern-table-responsive, .skip-link, .kern-sr-only, .leaflet-container'))
     .map(el => el.tagName.toLowerCase() + '.' + String(el.className).split(' ')[0]);
   return {scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5)};
 }
