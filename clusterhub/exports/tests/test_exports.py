@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from clusterhub.audit.models import AuditEntry
 from clusterhub.core.spreadsheets import csv_bytes, inert, xlsx_bytes
 from clusterhub.exports.cards import vcard
-from clusterhub.exports.models import ExportJob
+from clusterhub.exports.models import ExportJob, FeedToken
 from tests.factories import OrganisationFactory, PersonFactory
 from tests.support.registry import Registry
 
@@ -97,7 +97,7 @@ def test_follow_up_feed_opens_with_its_secret_and_closes_when_revoked(
 ) -> None:
     client = login("smart_manager")
     client.post(reverse("exports:feed_renew"))
-    token = registry.users["smart_manager"].follow_up_feed.token
+    token = FeedToken.objects.get(user=registry.users["smart_manager"]).token
     feed = Client().get(reverse("exports:follow_up_feed", args=[token]))
     assert feed.status_code == 200
     assert len(Calendar.from_ical(feed.content).walk("VEVENT")) == 1
