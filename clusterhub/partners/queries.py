@@ -18,7 +18,7 @@ from clusterhub.partners.models import SuggestionFeedback
 from clusterhub.partners.reasons import ReasonWords, describe_all
 from clusterhub.partners.tasks import catch_up_partner_index
 from clusterhub.taxonomy.models import Theme
-from clusterlogic.matching import MatchIndex, Query, Ranked
+from clusterlogic.matching import MatchIndex, Query, Ranked, UnknownOrganisation
 
 DEFAULT_LIMIT = 10
 # Filters are applied to the engine's ranking afterwards, so it is asked for more than shown.
@@ -187,7 +187,12 @@ def _suggest(
     if query.text and query.org is None:
         query = _restricted_to_text_candidates(stored, query)
     k = _CANDIDATES_UNFILTERED if filters.is_empty else _CANDIDATES_FILTERED
-    ranked = stored.index.rank(query, k=max(k, limit))
+    try:
+        ranked = stored.index.rank(query, k=max(k, limit))
+    except UnknownOrganisation:
+        # An organisation newer than the stored index (its rebuild is asked for above): the
+        # panel says the suggestions are being prepared, as before the first build.
+        return Suggestions(items=(), index_ready=False)
     ranked_ids = [int(r.id) for r in ranked]
     kept_useful = [pk for pk in sorted(feedback.useful) if pk not in ranked_ids]
     candidates = _hydrate([*ranked_ids, *kept_useful])

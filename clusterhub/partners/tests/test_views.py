@@ -16,7 +16,7 @@ from django.urls import reverse
 from clusterhub.audit.models import AuditEntry
 from clusterhub.crm.models import Interaction
 from clusterhub.directory.models import Organisation
-from clusterhub.partners import engine_input, index_store, services
+from clusterhub.partners import engine_input, index_store, queries, services
 from clusterhub.partners.models import Introduction, SuggestionFeedback
 from clusterhub.partners.tests.conftest import PartnerWorld
 from clusterhub.projects.models import Participation, Project
@@ -291,3 +291,16 @@ def test_suggestions_with_different_shared_partners_name_them(
     items = suggestion_items(body)
     for candidate_name, supplier_name in pairs.items():
         assert f"Gemeinsame Partner: {supplier_name}, " in html.unescape(items[candidate_name])
+
+
+def test_an_organisation_newer_than_the_index_gets_the_waiting_panel_not_an_error(
+    world: PartnerWorld, login: Login, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The worker that rebuilds the index has not run yet (in production it runs soon after).
+    monkeypatch.setattr(queries, "_request_catch_up", lambda: None)
+    newcomer = OrganisationFactory.create(name="Neugründung Wasserstoff GmbH")
+    MembershipFactory.create(organisation=newcomer, cluster=world.registry.medtech)
+    url = reverse("partners:organisation_partners", args=[newcomer.pk])
+    response = login("medtech_manager").get(url, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert world.institute.name not in response.content.decode()
