@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.core.widgets import DateAndTimeWidget, FastSelect, FastSelectMultiple
+
+T = TypeVar("T")
 
 INPUT_CLASS: dict[type[forms.Widget], str] = {
     forms.Select: "kern-form-input__select",
@@ -72,3 +77,26 @@ class DateAndTimeField(forms.SplitDateTimeField):
 
 class KernAuthenticationForm(KernFormMixin, AuthenticationForm):
     pass
+
+
+@dataclass(frozen=True)
+class Accepted(Generic[T]):
+    """What the service returned for a form it accepted."""
+
+    result: T
+
+
+def submit(form: forms.BaseForm, service: Callable[[dict[str, Any]], T]) -> Accepted[T] | None:
+    """Hand a valid form's cleaned data to a service; None when the form or the service refused.
+
+    A service checks the rules only it can (under its lock, against the rows as they are now)
+    and says no with a ``ValidationError``. That refusal lands on the form as a non-field
+    error, so the page shows it above what the person typed instead of losing the input.
+    """
+    if not form.is_valid():
+        return None
+    try:
+        return Accepted(service(form.cleaned_data))
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None

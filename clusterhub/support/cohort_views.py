@@ -3,6 +3,8 @@ ranking, reviewers, decisions, milestones and mentoring sessions)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
@@ -16,6 +18,7 @@ from clusterhub.accounts.roles import viewer_for
 from clusterhub.audit import services as audit
 from clusterhub.clusters.access import clusters_managed_by
 from clusterhub.core.decorators import staff_required
+from clusterhub.core.forms import submit
 from clusterhub.directory.access import organisations_visible_to
 from clusterhub.support import cohorts
 from clusterhub.support.access import (
@@ -70,6 +73,19 @@ def cohort_apply(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "support/cohort_apply.html", context, status=status)
 
 
+def _call_data(data: dict[str, Any]) -> cohorts.CallData:
+    return cohorts.CallData(
+        programme=data["programme"],
+        name=data["name"],
+        slug=data["slug"],
+        cluster=data["cluster"],
+        deadline=data["deadline"],
+        questions=data["questions"],
+        criteria=data["criteria"],
+        description=data["description"],
+    )
+
+
 @staff_required
 @require_http_methods(["GET", "POST"])
 def cohort_list(request: HttpRequest) -> HttpResponse:
@@ -82,25 +98,10 @@ def cohort_list(request: HttpRequest) -> HttpResponse:
     form = CallForm(request.POST or None, clusters=clusters, prefix="aufruf")
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            call = cohorts.CallData(
-                programme=data["programme"],
-                name=data["name"],
-                slug=data["slug"],
-                cluster=data["cluster"],
-                deadline=data["deadline"],
-                questions=data["questions"],
-                criteria=data["criteria"],
-                description=data["description"],
-            )
-            try:
-                cohort = cohorts.open_call(request.user, call)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Die Ausschreibung ist geöffnet."))
-                return redirect("support:cohort", slug=cohort.slug)
+        accepted = submit(form, lambda data: cohorts.open_call(request.user, _call_data(data)))
+        if accepted:
+            messages.success(request, _("Die Ausschreibung ist geöffnet."))
+            return redirect("support:cohort", slug=accepted.result.slug)
         status = 400
     rows = cohorts_visible_to(viewer).annotate(
         submitted=Count("applications"),
@@ -241,19 +242,21 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not cohorts.is_reviewer(viewer_for(request.user), application.cohort):
         raise PermissionDenied
     form = ReviewForm(request.POST, criteria=list(application.cohort.criteria))
-    if form.is_valid():
-        data = cohorts.ReviewData(
-            conflict_of_interest=form.cleaned_data["conflict"] == "yes",
-            scores=form.scores(),
-            comment=form.cleaned_data["comment"],
-        )
-        try:
-            cohorts.submit_review(request.user, application, data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Ihre Bewertung ist gespeichert."))
-            return redirect("support:cohort", slug=application.cohort.slug)
+    review = submit(
+        form,
+        lambda data: cohorts.submit_review(
+            request.user,
+            application,
+            cohorts.ReviewData(
+                conflict_of_interest=data["conflict"] == "yes",
+                scores=form.scores(),
+                comment=data["comment"],
+            ),
+        ),
+    )
+    if review:
+        messages.success(request, _("Ihre Bewertung ist gespeichert."))
+        return redirect("support:cohort", slug=application.cohort.slug)
     return _application_page(request, application, review_form=form, status=400)
 
 
@@ -265,23 +268,22 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if not cohorts.can_manage_cohort(viewer, application.cohort):
         raise PermissionDenied
     form = DecisionForm(request.POST, organisations=organisations_visible_to(viewer))
-    if form.is_valid():
+    decided = submit(
+        form,
+        lambda data: cohorts.decide(
+            request.user,
+            application,
+            accept=data["decision"] == "accept",
+            organisation=data["organisation"],
+        ),
+    )
+    if decided:
         accept = form.cleaned_data["decision"] == "accept"
-        try:
-            cohorts.decide(
-                request.user,
-                application,
-                accept=accept,
-                organisation=form.cleaned_data["organisation"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Aufgenommen; die Zusage ist unterwegs.")
-                if accept
-                else _("Abgelehnt; die Absage ist unterwegs."),
-            )
-            return redirect("support:cohort", slug=application.cohort.slug)
+        messages.success(
+            request,
+            _("Aufgenommen; die Zusage ist unterwegs.")
+            if accept
+            else _("Abgelehnt; die Absage ist unterwegs."),
+        )
+        return redirect("support:cohort", slug=application.cohort.slug)
     return _application_page(request, application, decision_form=form, status=400)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from clusterhub.accounts.roles import viewer_for
 from clusterhub.clusters.access import clusters_managed_by
 from clusterhub.core.decorators import member_editor_required, staff_required
+from clusterhub.core.forms import submit
 from clusterhub.directory.access import get_organisation_for_user, organisations_visible_to
 from clusterhub.support import fairs, queries
 from clusterhub.support.access import (
@@ -61,14 +62,10 @@ def fair_create(request: HttpRequest) -> HttpResponse:
     if not clusters.exists():
         raise PermissionDenied
     form = StandForm(request.POST, clusters=clusters, prefix="stand")
-    if form.is_valid():
-        try:
-            stand = fairs.create_stand(request.user, fairs.StandData(**form.cleaned_data))
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Der Gemeinschaftsstand ist angelegt."))
-            return redirect("support:fair_stand", slug=stand.slug)
+    created = submit(form, lambda data: fairs.create_stand(request.user, fairs.StandData(**data)))
+    if created:
+        messages.success(request, _("Der Gemeinschaftsstand ist angelegt."))
+        return redirect("support:fair_stand", slug=created.result.slug)
     return _list_page(request, form, status=400)
 
 
@@ -124,14 +121,9 @@ def _write(
     if form_name != "deadline_form":
         kwargs["organisations"] = organisations_visible_to(viewer)
     form = build(request.POST, **kwargs)
-    if form.is_valid():
-        try:
-            act(stand, form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, done)
-            return redirect("support:fair_stand", slug=slug)
+    if submit(form, lambda data: act(stand, data)):
+        messages.success(request, done)
+        return redirect("support:fair_stand", slug=slug)
     return _stand_page(request, stand, {form_name: form}, status=400)
 
 
@@ -241,16 +233,14 @@ def fair_member_apply(request: HttpRequest, slug: str) -> HttpResponse:
     stand = get_open_stand(slug)
     organisation = get_organisation_for_user(request.user, viewer.organisation_id)
     form = OwnApplicationForm(request.POST, prefix=slug)
-    if form.is_valid():
-        try:
-            application = fairs.Application(organisation=organisation, **form.cleaned_data)
-            exhibitor = fairs.apply_for_stand(request.user, stand, application)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Angemeldet. Status: %(status)s") % {"status": exhibitor.get_status_display()},
-            )
-            return redirect("support:fair_member")
+    applied = submit(
+        form,
+        lambda data: fairs.apply_for_stand(
+            request.user, stand, fairs.Application(organisation=organisation, **data)
+        ),
+    )
+    if applied:
+        status = applied.result.get_status_display()
+        messages.success(request, _("Angemeldet. Status: %(status)s") % {"status": status})
+        return redirect("support:fair_member")
     return _member_page(request, {slug: form}, status=400)

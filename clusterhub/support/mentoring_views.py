@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from clusterhub.accounts.roles import viewer_for
 from clusterhub.clusters.access import clusters_managed_by
 from clusterhub.core.decorators import staff_required
+from clusterhub.core.forms import submit
 from clusterhub.directory.access import organisations_visible_to
 from clusterhub.support import mentoring
 from clusterhub.support.access import get_mentoring_case_for_user, mentoring_cases_visible_to
@@ -54,15 +55,16 @@ def case_create(request: HttpRequest) -> HttpResponse:
         clusters=clusters,
         prefix="fall",
     )
-    if form.is_valid():
-        data = mentoring.CaseData(mentor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
-        try:
-            case = mentoring.open_case(request.user, data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Der Fall ist angelegt."))
-            return redirect("support:mentoring_case", pk=case.pk)
+    accepted = submit(
+        form,
+        lambda data: mentoring.open_case(
+            request.user,
+            mentoring.CaseData(mentor=request.user, **data),  # type: ignore[arg-type]
+        ),
+    )
+    if accepted:
+        messages.success(request, _("Der Fall ist angelegt."))
+        return redirect("support:mentoring_case", pk=accepted.result.pk)
     return _list_page(request, form, status=400)
 
 
@@ -112,14 +114,9 @@ def _writable(request: HttpRequest, pk: int) -> MentoringCase:
 def session_add(request: HttpRequest, pk: int) -> HttpResponse:
     case = _writable(request, pk)
     form = SessionForm(request.POST, prefix="sitzung")
-    if form.is_valid():
-        try:
-            mentoring.record_session(request.user, case, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Die Sitzung ist eingetragen."))
-            return redirect("support:mentoring_case", pk=case.pk)
+    if submit(form, lambda data: mentoring.record_session(request.user, case, **data)):
+        messages.success(request, _("Die Sitzung ist eingetragen."))
+        return redirect("support:mentoring_case", pk=case.pk)
     return _case_page(request, case, {"session_form": form}, status=400)
 
 
@@ -131,12 +128,10 @@ def introduce(request: HttpRequest, pk: int) -> HttpResponse:
     form = IntroduceForm(
         request.POST, organisations=organisations_visible_to(viewer), prefix="vorstellen"
     )
-    if form.is_valid():
-        try:
-            mentoring.introduce_specialist(request.user, case, form.cleaned_data["specialist"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Vorgestellt; beide Seiten haben einen CRM-Eintrag."))
-            return redirect("support:mentoring_case", pk=case.pk)
+    introduced = submit(
+        form, lambda data: mentoring.introduce_specialist(request.user, case, data["specialist"])
+    )
+    if introduced:
+        messages.success(request, _("Vorgestellt; beide Seiten haben einen CRM-Eintrag."))
+        return redirect("support:mentoring_case", pk=case.pk)
     return _case_page(request, case, {"introduce_form": form}, status=400)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from clusterhub.accounts.roles import viewer_for
 from clusterhub.core.decorators import staff_required
+from clusterhub.core.forms import submit
 from clusterhub.directory.access import organisations_visible_to
 from clusterhub.support import queries, space
 from clusterhub.support.access import (
@@ -116,14 +117,9 @@ def _write(
     elif form_name == "booking_form":
         kwargs["rooms"] = rooms.filter(kind__in=[Room.Kind.MEETING, Room.Kind.DEMONSTRATOR])
     form = build(request.POST, **kwargs)
-    if form.is_valid():
-        try:
-            act(building, form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, done)
-            return redirect("support:building", slug=slug)
+    if submit(form, lambda data: act(building, data)):
+        messages.success(request, done)
+        return redirect("support:building", slug=slug)
     return _building_page(request, building, {form_name: form}, status=400)
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from clusterhub.accounts.roles import Viewer, viewer_for
 from clusterhub.clusters.access import clusters_managed_by
 from clusterhub.core.decorators import require_viewer, staff_required
+from clusterhub.core.forms import submit
 from clusterhub.directory.access import organisations_visible_to
 from clusterhub.directory.models import Organisation
 from clusterhub.partners import services as partners
@@ -62,30 +64,28 @@ def stream_list(request: HttpRequest) -> HttpResponse:
 def stream_create(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request.user)
     form = StreamForm(request.POST, organisations=editable_organisations(viewer))
-    if not form.is_valid():
-        return _page(request, form, status=400)
-    data = form.cleaned_data
-    try:
-        streams.record_stream(
-            request.user,
-            data["organisation"],
-            streams.StreamData(
-                kind=data["kind"],
-                material=data["material"],
-                ewc_code=data["ewc_code"],
-                tonnes_per_year=data["tonnes_per_year"],
-                city=data["city"],
-                quality=data["quality"],
-                available_from=data["available_from"],
-                accepts=data["accepts"],
-                accepts_hazardous=data["accepts_hazardous"],
-            ),
-        )
-    except ValidationError as error:
-        form.add_error(None, error)
+    recorded = submit(
+        form,
+        lambda data: streams.record_stream(request.user, data["organisation"], _stream_data(data)),
+    )
+    if not recorded:
         return _page(request, form, status=400)
     messages.success(request, _("Der Stoffstrom ist gespeichert."))
     return redirect("support:streams")
+
+
+def _stream_data(data: dict[str, Any]) -> streams.StreamData:
+    return streams.StreamData(
+        kind=data["kind"],
+        material=data["material"],
+        ewc_code=data["ewc_code"],
+        tonnes_per_year=data["tonnes_per_year"],
+        city=data["city"],
+        quality=data["quality"],
+        available_from=data["available_from"],
+        accepts=data["accepts"],
+        accepts_hazardous=data["accepts_hazardous"],
+    )
 
 
 @managers_only
