@@ -68,5 +68,8 @@ def logging_config(log_format: str, level: str, *, log_requests: bool) -> dict[s
                 "level": "INFO" if log_requests else "WARNING",
                 "propagate": False,
             },
+            # WeasyPrint reports each step of each PDF at INFO: noise at LOG_LEVEL=INFO.
+            "weasyprint": {"level": "WARNING"},
+            "fontTools": {"level": "WARNING"},
         },
     }

@@ -3,8 +3,8 @@
 # sees it (static files from WhiteNoise: run `manage.py collectstatic` first, as `make demo`
 # does), with a background-task worker beside it, and `manage.py run_periodic_jobs` once a
 # minute (each due job once: offers, reminders, feedback mails, retries, the partner index's
-# rebuild when behind, the daily reminders). A laptop has no timer for it, so a loop here starts
-# it; a server runs the same command from a systemd timer or cron (docs/deploy.md).
+# rebuild when behind, the daily reminders). A laptop has no timer for it, so it runs with
+# --repeat here; a server starts the same command from a systemd timer or cron (docs/deploy.md).
 # All stop together, however it ends: Ctrl-C, a TERM from outside, or either one failing.
 # Neither auto-reloads: a reloader forks a second process that a signal to its parent
 # leaves running; developers who want reloading run `manage.py runserver` themselves.
@@ -23,19 +23,7 @@ worker_pid=$!
 "$PYTHON" manage.py runserver --noreload "$ADDRESS" &
 server_pid=$!
 JOBS_EVERY="${CLUSTERHUB_EVENT_JOBS_SECONDS:-60}"
-# The sleep runs in the background and is waited for, so a TERM ends the loop at once and
-# takes the sleep with it instead of leaving it behind.
-(
-  nap=""
-  trap '[ -n "$nap" ] && kill "$nap" 2>/dev/null; exit 0' TERM
-  while true; do
-    "$PYTHON" manage.py run_periodic_jobs >/dev/null \
-      || echo "run_periodic_jobs failed; next try in ${JOBS_EVERY}s" >&2
-    sleep "$JOBS_EVERY" &
-    nap=$!
-    wait "$nap"
-  done
-) &
+"$PYTHON" manage.py run_periodic_jobs --repeat "$JOBS_EVERY" >/dev/null &
 jobs_pid=$!
 
 stop_both() {
