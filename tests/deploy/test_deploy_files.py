@@ -112,3 +112,36 @@ def test_gunicorn_takes_two_workers_per_core_plus_one_unless_told(
     assert default["bind"] == ["127.0.0.1:8000"]
     assert told["workers"] == 3
     assert told["logconfig_dict"]["formatters"]["default"]["()"].startswith("pythonjsonlogger")
+
+
+def test_the_step_by_step_runs_each_documented_operation_once() -> None:
+    """What ``scripts/follow_deploy_doc.py`` (``make test-deploy-doc``) runs covers install,
+    schema, static files, the web process, the worker, the periodic jobs, backup and restore."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "follow_deploy_doc", ROOT / "scripts" / "follow_deploy_doc.py"
+    )
+    assert spec is not None and spec.loader is not None
+    follower = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(follower)
+
+    blocks = follower.step_by_step_blocks((ROOT / "docs" / "deploy.md").read_text())
+    run = "\n".join(body for info, body in blocks if info == "bash")
+
+    assert [info for info, _ in blocks].count("bash install") == 1
+    for command in (
+        "manage.py check --deploy --fail-level WARNING",
+        "manage.py migrate --no-input",
+        "manage.py collectstatic --no-input",
+        f"{shlex.join(WEB_COMMAND)} --daemon",
+        "/readyz",
+        "manage.py run_periodic_jobs",
+        "manage.py db_worker --queue-name '*' --batch",
+        "pg_dump --format=custom",
+        "pg_restore --clean",
+        "manage.py migrate --check",
+    ):
+        assert command in run, command
+    assert follower.DOCUMENTED_DATABASE_URL in run
+    assert follower.DOCUMENTED_ADDRESS in run

@@ -3,6 +3,7 @@ database, so a second scheduler (or the next minute's run) does not run a job tw
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from io import StringIO
 
@@ -11,7 +12,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from clusterhub.core.models import PeriodicJobRun
-from clusterhub.core.periodic import DAY, JOBS, MINUTE, PeriodicJob, run_due_jobs
+from clusterhub.core.periodic import DAY, JOBS, MINUTE, JobOutcome, PeriodicJob, run_due_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -20,11 +21,11 @@ DAILY = PeriodicJob("run_project_jobs", DAY)
 BROKEN = PeriodicJob("no_such_command", MINUTE)
 
 
-def at(moment: datetime):  # type: ignore[no-untyped-def]
+def at(moment: datetime) -> Callable[[], datetime]:
     return lambda: moment
 
 
-def ran(outcomes: list) -> list[str]:  # type: ignore[type-arg]
+def ran(outcomes: list[JobOutcome]) -> list[str]:
     return [outcome.command for outcome in outcomes if outcome.ran]
 
 
