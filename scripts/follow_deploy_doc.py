@@ -26,8 +26,9 @@ DOC = ROOT / "docs" / "deploy.md"
 SECTION = "## Step by step"
 DOCUMENTED_DATABASE_URL = "postgresql://clusterhub:change-me@db.internal:5432/clusterhub"
 DOCUMENTED_ADDRESS = "127.0.0.1:8000"
-# About a minute on an idle machine with two cores; far longer on a loaded one.
-TIMEOUT_SECONDS = 900
+# collectstatic's compression (gzip and brotli of every file, as production serves them) is most
+# of the time; on a two-core machine shared with other work it took over 8 minutes alone.
+TIMEOUT_SECONDS = 1800
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from with_postgres import throwaway_postgres  # noqa: E402

@@ -123,7 +123,6 @@ async def page_mix(
             calls.append(http(port, "GET", f"/veranstaltungen/{event}/", {}))
         else:
             calls.append(panel(port, cookie, chooser.choice(organisations)))
-    # Each panel is asked once before the clock starts: its first build is not what we measure.
     started = time.perf_counter()
     answers = await asyncio.gather(*calls)
     wall = time.perf_counter() - started
