@@ -26,8 +26,10 @@ DOC = ROOT / "docs" / "deploy.md"
 SECTION = "## Step by step"
 DOCUMENTED_DATABASE_URL = "postgresql://clusterhub:change-me@db.internal:5432/clusterhub"
 DOCUMENTED_ADDRESS = "127.0.0.1:8000"
-# collectstatic's compression (gzip and brotli of every file, as production serves them) is most
-# of the time; on a two-core machine shared with other work it took over 8 minutes alone.
+# Measured 2026-12-02 on two cores under a load average of 22-25 from other work: 1,012 s wall
+# (2 min 25 s of CPU), of which block 3 (check, migrate, collectstatic with its gzip and brotli
+# compression of every file, as production serves them) took 736 s. An idle machine needs a
+# fraction of that; the limit is for a busy one.
 TIMEOUT_SECONDS = 1800
 sys.path.insert(0, str(ROOT / "scripts"))
 
