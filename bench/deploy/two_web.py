@@ -17,8 +17,9 @@ servers' alone):
    panel of a random organisation (as staff) — requests/s and the panel's p50/p95.
 
 Printed: each phase's figures; two ÷ one for registrations/s and the mix's requests/s (the
-ratio; wall-clock figures on a busy machine mean little on their own); the panel's p95 with
-two processes; the load average before and after.
+ratio; wall-clock figures on a busy machine mean little on their own); the web processes' CPU
+time per request (from /proc, all processes together: what a second process costs, whatever
+else the machine does); the panel's p95 with two processes; the load average before and after.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from rush import (  # noqa: E402
     manage,
     read_calendar,
     register,
+    server_cpu_seconds,
     summary,
 )
 
@@ -176,8 +178,19 @@ def run_configuration(
             f"{processes} web process(es) of 1 worker × {options.threads} threads, "
             f"load average {load()} on {os.cpu_count()} CPUs"
         )
+        cpu_before = sum(server_cpu_seconds(web.pid) for web in webs)
         rushed = asyncio.run(rush_phase(proxy_port, event, options.clients))
+        cpu_rush = sum(server_cpu_seconds(web.pid) for web in webs)
         mixed = asyncio.run(page_mix(proxy_port, event, cookie, organisations, options.mix))
+        cpu_mix = sum(server_cpu_seconds(web.pid) for web in webs)
+        # CPU time of the web processes (all of them) per request: hardly moved by other work
+        # on the machine, unlike the wall-clock rates.
+        rushed["cpu_ms"] = (cpu_rush - cpu_before) / (2 * options.clients) * 1000
+        mixed["all"]["cpu_ms"] = (cpu_mix - cpu_rush) / options.mix * 1000
+        print(
+            f"  web CPU per request: rush {rushed['cpu_ms']:.1f} ms, "
+            f"page mix {mixed['all']['cpu_ms']:.1f} ms"
+        )
     finally:
         proxy.terminate()
         for web in webs:
@@ -222,6 +235,8 @@ def main() -> None:
     mix_ratio = two["mix"]["all"]["rps"] / one["mix"]["all"]["rps"]  # type: ignore[index]
     print(f"registrations/s, two ÷ one: {rush_ratio:.2f}x")
     print(f"page mix requests/s, two ÷ one: {mix_ratio:.2f}x")
+    cpu_ratio = two["mix"]["all"]["cpu_ms"] / one["mix"]["all"]["cpu_ms"]  # type: ignore[index]
+    print(f"web CPU per page-mix request, two ÷ one: {cpu_ratio:.2f}x")
     print(f"partner panel p95 with two: {two['mix']['panel']['p95']:.0f} ms")  # type: ignore[index]
     print(
         f"correct (exactly capacity confirmed, none lost): one {one['outcome_ok']}, "
