@@ -26,7 +26,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help venv install demo serve migrate static test lint fmt typecheck django-checks \
-        test-sqlite test-postgres test-browser assets assets-check messages messages-check \
+        test-sqlite test-postgres test-browser test-deploy-doc assets assets-check messages messages-check \
         bench clean
 
 help:
@@ -92,7 +92,8 @@ serve: migrate static
 
 # --- checks and tests ------------------------------------------------------------------------
 
-test: lint typecheck django-checks messages-check assets-check test-sqlite test-postgres test-browser
+test: lint typecheck django-checks messages-check assets-check test-sqlite test-postgres test-browser \
+      test-deploy-doc
 	@echo "make test: all checks passed"
 
 # lint-imports checks the layer contracts in pyproject.toml ([tool.importlinter]).
@@ -132,6 +133,12 @@ endif
 	else \
 	  echo "test-browser: $(CHROMIUM) not found, browser tests not run (apt-get install chromium)"; \
 	fi
+
+# docs/deploy.md's "Step by step", run as written in a temporary folder against a throw-away
+# PostgreSQL (scripts/follow_deploy_doc.py): install (this venv), migrate, collectstatic, check
+# --deploy, gunicorn and /readyz, the periodic jobs, the worker, pg_dump and pg_restore.
+test-deploy-doc: $(INSTALLED)
+	$(PY) scripts/follow_deploy_doc.py
 
 # --- front-end assets ------------------------------------------------------------------------
 

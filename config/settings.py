@@ -13,9 +13,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+import dj_email_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from config.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("CLUSTERHUB_VAR_DIR", BASE_DIR / "var"))
@@ -124,6 +127,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: /healthz and /readyz answer probes before the host check and the HTTPS redirect.
     "clusterhub.core.health.HealthCheckMiddleware",
+    # Next: one log line per request, with its id (not for the probes above).
+    "clusterhub.core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -286,6 +291,21 @@ EMAIL_BACKEND = os.environ.get(
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "127.0.0.1")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# One URL instead of the values above (``smtp://user:password@host:587/?tls=True``,
+# ``submission://…``, ``console://``): what it names replaces them (dj-email-url).
+if email_url := os.environ.get("EMAIL_URL", "").strip():
+    _mail = dj_email_url.parse(email_url)
+    EMAIL_BACKEND = _mail.get("EMAIL_BACKEND") or EMAIL_BACKEND
+    EMAIL_HOST = _mail["EMAIL_HOST"] or EMAIL_HOST
+    EMAIL_PORT = _mail["EMAIL_PORT"] or EMAIL_PORT
+    EMAIL_HOST_USER = _mail["EMAIL_HOST_USER"] or ""
+    EMAIL_HOST_PASSWORD = _mail["EMAIL_HOST_PASSWORD"] or ""
+    EMAIL_USE_TLS = bool(_mail["EMAIL_USE_TLS"])
+    EMAIL_USE_SSL = bool(_mail["EMAIL_USE_SSL"])
 # Where the file backend (``make demo``'s default) writes each mail as a file.
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "clusterhub <noreply@wifoe.example>")
@@ -373,12 +393,17 @@ CALLS_DATA_FILE = Path(
     )
 )
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# Logs go to the console, as a process manager or a container runtime expects. With
+# CLUSTERHUB_LOG_FORMAT=json each record is one JSON line on stdout (python-json-logger), the
+# request id and the request's fields included (``core.request_log``); gunicorn's own logs take
+# the same format (``config/gunicorn.conf.py``). CLUSTERHUB_LOG_REQUESTS logs one line per request
+# (on by default with JSON; a developer's console stays quiet).
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING").upper()
+CLUSTERHUB_LOG_FORMAT = os.environ.get("CLUSTERHUB_LOG_FORMAT", "text").strip().lower()
+if CLUSTERHUB_LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured("CLUSTERHUB_LOG_FORMAT is either text or json.")
+CLUSTERHUB_LOG_REQUESTS = env_bool("CLUSTERHUB_LOG_REQUESTS", CLUSTERHUB_LOG_FORMAT == "json")
+LOGGING = logging_config(CLUSTERHUB_LOG_FORMAT, LOG_LEVEL, log_requests=CLUSTERHUB_LOG_REQUESTS)
 
 # Insight (dashboards, cross-cluster views, annual reports). Where organisations come from: the
 # home city, the region around it (postcodes starting with these digits: Rhein-Neckar and the

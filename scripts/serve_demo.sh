@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Serve clusterhub on $CLUSTERHUB_ADDRESS (default 127.0.0.1:8000) with debug off, as a user
 # sees it (static files from WhiteNoise: run `manage.py collectstatic` first, as `make demo`
-# does), with a background-task worker beside it, and a
-# loop that runs the periodic event jobs (offers, reminders, feedback mails, retries) and the
-# partner index's periodic full rebuild (a cheap check; it builds once a day or when behind).
+# does), with a background-task worker beside it, and `manage.py run_periodic_jobs` once a
+# minute (each due job once: offers, reminders, feedback mails, retries, the partner index's
+# rebuild when behind, the daily reminders). A laptop has no timer for it, so it runs with
+# --repeat here; a server starts the same command from a systemd timer or cron (docs/deploy.md).
 # All stop together, however it ends: Ctrl-C, a TERM from outside, or either one failing.
 # Neither auto-reloads: a reloader forks a second process that a signal to its parent
 # leaves running; developers who want reloading run `manage.py runserver` themselves.
@@ -22,20 +23,7 @@ worker_pid=$!
 "$PYTHON" manage.py runserver --noreload "$ADDRESS" &
 server_pid=$!
 JOBS_EVERY="${CLUSTERHUB_EVENT_JOBS_SECONDS:-60}"
-# The sleep runs in the background and is waited for, so a TERM ends the loop at once and
-# takes the sleep with it instead of leaving it behind.
-(
-  nap=""
-  trap '[ -n "$nap" ] && kill "$nap" 2>/dev/null; exit 0' TERM
-  while true; do
-    "$PYTHON" manage.py run_event_jobs || echo "run_event_jobs failed; next try in ${JOBS_EVERY}s" >&2
-    "$PYTHON" manage.py build_partner_index --when-due >/dev/null \
-      || echo "build_partner_index failed; next try in ${JOBS_EVERY}s" >&2
-    sleep "$JOBS_EVERY" &
-    nap=$!
-    wait "$nap"
-  done
-) &
+"$PYTHON" manage.py run_periodic_jobs --repeat "$JOBS_EVERY" >/dev/null &
 jobs_pid=$!
 
 stop_both() {
@@ -48,6 +36,6 @@ trap 'exit 143' TERM
 
 SITE_URL="$("$PYTHON" -c 'import os; os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings"); from django.conf import settings; print(settings.SITE_URL)')"
 echo "clusterhub: $SITE_URL/ (server pid $server_pid, task worker pid $worker_pid," \
-  "event jobs pid $jobs_pid every ${JOBS_EVERY}s); Ctrl-C stops all"
+  "periodic jobs pid $jobs_pid every ${JOBS_EVERY}s); Ctrl-C stops all"
 # Returns as soon as any process ends; the EXIT trap then stops the others.
 wait -n "$server_pid" "$worker_pid" "$jobs_pid"

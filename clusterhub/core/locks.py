@@ -23,7 +23,9 @@ up, so two transactions can never each hold a lock the other waits for:
 9. an accelerator application (``lock_application``) — it is decided once, with one mail
    (``support.cohorts``); taken alone;
 10. a joint trade-fair stand (``lock_joint_stand``) — its places and waiting list
-   (``support.fairs``); taken alone.
+   (``support.fairs``); taken alone;
+11. a periodic job's bookkeeping row (``lock_periodic_job``) — one scheduler claims a due job
+   (``core.periodic``); taken alone.
 
 Each helper must run inside ``transaction.atomic()``. On PostgreSQL each is a
 ``SELECT … FOR UPDATE``. SQLite has no row locks (Django drops ``FOR UPDATE`` there): the
@@ -38,6 +40,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
+from clusterhub.core.models import PeriodicJobRun
 from clusterhub.directory.models import Organisation
 from clusterhub.events.models import Event, Registration
 from clusterhub.matchmaking.models import MeetingRequest, Participant
@@ -113,3 +116,9 @@ def lock_joint_stand(stand_id: int) -> None:
     """A joint trade-fair stand, locked: its places and waiting list change one at a time
     (``support.fairs``); taken alone."""
     JointStand.objects.select_for_update().only("pk").get(pk=stand_id)
+
+
+def lock_periodic_job(name: str) -> PeriodicJobRun:
+    """A periodic job's bookkeeping row (``core.periodic``): one scheduler at a time decides
+    whether the job is due and claims it; taken alone, only for that short claim."""
+    return PeriodicJobRun.objects.select_for_update().get(name=name)

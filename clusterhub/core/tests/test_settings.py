@@ -152,3 +152,31 @@ def test_every_setting_read_is_declared_in_config_settings() -> None:
     )
     assert with_default == []
     assert undeclared == []
+
+
+@pytest.mark.slow
+def test_one_mail_url_sets_the_mail_server(tmp_path: Path) -> None:
+    env = clean_environment(
+        CLUSTERHUB_VAR_DIR=str(tmp_path),
+        DJANGO_DEBUG="1",
+        EMAIL_URL="smtp://cluster%40example.de:se%2Fcret@smtp.internal:587/?tls=True",
+    )
+
+    values = settings_in_fresh_process(
+        env,
+        "EMAIL_BACKEND",
+        "EMAIL_HOST",
+        "EMAIL_PORT",
+        "EMAIL_HOST_USER",
+        "EMAIL_HOST_PASSWORD",
+        "EMAIL_USE_TLS",
+    )
+
+    assert values == {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "smtp.internal",
+        "EMAIL_PORT": "587",
+        "EMAIL_HOST_USER": "cluster@example.de",
+        "EMAIL_HOST_PASSWORD": "se/cret",
+        "EMAIL_USE_TLS": "True",
+    }
