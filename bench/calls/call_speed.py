@@ -71,8 +71,8 @@ def main(argv: list[str] | None = None) -> None:
             timings[name][0].append(time.perf_counter() - wall)
             timings[name][1].append(time.process_time() - cpu)
     print(f"speed: {args.orgs} organisations, index and network built in {built:.1f} s")
-    for name, (wall, cpu) in timings.items():
-        (w50, w95), (c50, c95) = _percentiles(wall), _percentiles(cpu)
+    for name, (walls, cpus) in timings.items():
+        (w50, w95), (c50, c95) = _percentiles(walls), _percentiles(cpus)
         print(
             f"  {name:<38} wall p50 {w50 * 1000:6.1f} ms p95 {w95 * 1000:6.1f} ms | "
             f"CPU p50 {c50 * 1000:6.1f} ms p95 {c95 * 1000:6.1f} ms  (target p95 <= 200 ms)"

@@ -197,16 +197,22 @@ def rank_for_call(
     """The ``k`` organisations best suited to the call, best first, with reasons; only those
     with some evidence (a positive score)."""
     signals = call_signals(index, network, query)
-    scores = weights.vector() @ signals.matrix
+    scores = weighted_sum(weights, signals.matrix)
     chosen = top_positions(scores, signals.allowed, k)
+    groups = []
+    if weights.call_partners or weights.part_partners:
+        groups = [
+            ("call", _mask(signals.earlier, len(scores))),
+            ("part", _mask(signals.part, len(scores))),
+        ]
     context = signals.context
     matched = index.text.matched_words(context.text, chosen.tolist()) if context.text else None
     ranked: list[Ranked] = []
     for n, position in enumerate(chosen.tolist()):
         engine = index.reasons(context, signals.features, position, matched[n] if matched else ())
         parts = [p for p in engine if p.code in ("shared_themes", "text_match", "embedding_match")]
-        tie = _worked_with(index, network, signals, position)
-        if tie is not None and (weights.call_partners or weights.part_partners):
+        tie = _worked_with(index, network, groups, position)
+        if tie is not None:
             parts.append(tie)
         count = int(network.projects[position])
         if count and weights.popularity:
@@ -217,21 +223,40 @@ def rank_for_call(
     return ranked
 
 
+def weighted_sum(weights: CallWeights, matrix: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``weights.vector() @ matrix``, skipping zero weights, without BLAS (whose threads spin
+    for a product this small on a busy machine)."""
+    total = np.zeros(matrix.shape[1])
+    for weight, row in zip(weights.vector().tolist(), matrix, strict=True):
+        if weight:
+            total += weight * row
+    return total
+
+
+def _mask(positions: NDArray[np.int64], size: int) -> NDArray[np.bool_]:
+    mask = np.zeros(size, dtype=bool)
+    mask[positions] = True
+    return mask
+
+
 def _worked_with(
-    index: MatchIndex, network: CallNetwork, signals: CallSignals, position: int
+    index: MatchIndex,
+    network: CallNetwork,
+    groups: list[tuple[str, NDArray[np.bool_]]],
+    position: int,
 ) -> ReasonPart | None:
     """An organisation of the call's (else its programme part's) past projects that this one
     worked with, and the latest project they shared (if the tie is a project)."""
     partners = index.graph.neighbours(position)
-    for scope, group in (("call", signals.earlier), ("part", signals.part)):
-        known = np.intersect1d(partners, group)
+    for scope, group in groups:
+        known = partners[group[partners]]
         if not known.size:
             continue
         # The best-known of them: a name the reader is likeliest to recognise.
         partner = int(known[np.argmax(network.projects[known])])
         own = network.of_organisation[position].indices
         theirs = network.of_organisation[partner].indices
-        shared = np.intersect1d(own, theirs)
+        shared = np.intersect1d(own, theirs, assume_unique=True)
         project = network.ids[int(shared.max())] if shared.size else ""
         return ReasonPart("worked_with", (index.organisations[partner].id, project, scope))
     return None

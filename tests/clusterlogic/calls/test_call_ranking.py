@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from clusterlogic.calls import (
     SHIPPED_WEIGHTS,
+    CallNetwork,
     CallQuery,
     CallWeights,
     Collaboration,
@@ -12,7 +13,7 @@ from clusterlogic.calls import (
     call_signals,
     rank_for_call,
 )
-from clusterlogic.matching import Organisation, ReasonPart, Tie, build_index
+from clusterlogic.matching import MatchIndex, Organisation, ReasonPart, Tie, build_index
 
 ORGANISATIONS = [
     Organisation(id="lead", name="H2 Lead", text="Wasserstoff Elektrolyse"),
@@ -32,7 +33,7 @@ COLLABORATIONS = [
 ]
 
 
-def _index_and_network():  # type: ignore[no-untyped-def]
+def _index_and_network() -> tuple[MatchIndex, CallNetwork]:
     ties = [
         Tie(a, b)
         for collaboration in COLLABORATIONS
