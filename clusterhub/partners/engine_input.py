@@ -10,8 +10,8 @@ from django.db.models import Count, Max, Q
 
 from clusterhub.directory.models import Membership, Organisation
 from clusterhub.partners.models import Introduction
-from clusterhub.projects.models import Participation
-from clusterlogic import matching
+from clusterhub.projects.models import Participation, Project
+from clusterlogic import calls, matching
 
 # Our finer kinds folded into the engine's (``clusterlogic.matching.KINDS``).
 ENGINE_KIND: dict[str, str] = {
@@ -126,6 +126,49 @@ def introduction_ties() -> list[matching.Tie]:
     ]
 
 
+def call_keys(call_id: int | None, identifier: str) -> tuple[str, ...]:
+    """Keys under which a project names the call it targets: the call itself, and the EU
+    topic id (CORDIS projects name their topic, not one of our calls)."""
+    keys = [f"call:{call_id}"] if call_id is not None else []
+    return (*keys, f"topic:{identifier}") if identifier else tuple(keys)
+
+
+def part_keys(programme_part: str, call_identifier: str = "") -> tuple[str, ...]:
+    """Keys of a call's programme part: the part (cluster, pillar) and the call it belongs to."""
+    keys = [f"part:{programme_part}"] if programme_part else []
+    if call_identifier:
+        keys.append(f"call-id:{call_identifier}")
+    return tuple(keys)
+
+
+def collaborations() -> list[calls.Collaboration]:
+    """Every project with its partners, oldest first, and the call and programme part it
+    targeted: the agency's own projects through their call, CORDIS projects through their
+    topic and programme parts."""
+    rows = Participation.objects.values_list(
+        "project_id",
+        "organisation_id",
+        "project__topic",
+        "project__programme",
+        "project__call_id",
+        "project__call__programme_part",
+        "project__call__call_identifier",
+    ).order_by("project__start_date", "project_id", "organisation_id")
+    members: dict[int, list[str]] = defaultdict(list)
+    keys: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for project_id, organisation_id, topic, programme, call_id, part, call_identifier in rows:
+        members[project_id].append(engine_id(organisation_id))
+        if project_id not in keys:
+            parts = list(part_keys(part or "", call_identifier or ""))
+            # CORDIS projects: "H2020 SC3 LEIT" names their Horizon 2020 programme parts.
+            parts += [f"part:{word}" for word in programme.split()[1:]] if topic else []
+            keys[project_id] = (call_keys(call_id, topic), tuple(parts))
+    return [
+        calls.Collaboration(str(pk), tuple(ids), calls=keys[pk][0], parts=keys[pk][1])
+        for pk, ids in members.items()
+    ]
+
+
 def engine_ties() -> list[matching.Tie]:
     return [*project_ties(), *membership_ties(), *introduction_ties()]
 
@@ -134,8 +177,8 @@ def registry_version() -> str:
     """Changes whenever anything the index is built from changes, so the stored index is then
     stale: an organisation added, removed or saved (its profile and themes); a membership
     added, ended or removed; an introduction logged or removed; a project participation
-    added or removed. Four aggregate queries, cheap enough for every page that shows
-    suggestions."""
+    added or removed; a project saved (its call). Five aggregate queries, cheap enough for
+    every page that shows suggestions."""
     organisations = Organisation.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
     latest = organisations["latest"].isoformat() if organisations["latest"] else "-"
     memberships = Membership.objects.aggregate(
@@ -143,11 +186,15 @@ def registry_version() -> str:
     )
     introductions = Introduction.objects.aggregate(count=Count("pk"), top=Max("pk"))
     participations = Participation.objects.aggregate(count=Count("pk"), top=Max("pk"))
+    # A project that changes its call moves its partners into another call's evidence.
+    projects = Project.objects.aggregate(latest=Max("updated_at"))
+    projects_changed = projects["latest"].isoformat() if projects["latest"] else "-"
     return "|".join(
         [
             f"organisations:{organisations['count']}:{latest}",
             "memberships:{count}:{top}:{active}".format(**memberships),
             "introductions:{count}:{top}".format(**introductions),
             "participations:{count}:{top}".format(**participations),
+            f"projects:{projects_changed}",
         ]
     )

@@ -25,6 +25,7 @@ from pathlib import Path
 from django.conf import settings
 
 from clusterhub.partners.vectors import LsaModel
+from clusterlogic.calls import CallNetwork
 from clusterlogic.matching import MatchIndex
 
 FILE_NAME = "index.pickle"
@@ -40,6 +41,9 @@ class StoredIndex:
     source_version: str
     # The text-to-vector model whose vectors PostgreSQL holds; None on SQLite.
     lsa: LsaModel | None = None
+    # Who was in which project, for the call page's suggestions; None in a file written
+    # before it was kept (that page then ranks by the call's wording and themes alone).
+    network: CallNetwork | None = None
 
 
 def index_dir() -> Path:

@@ -17,6 +17,7 @@ from clusterhub.partners.engine_input import ENGINE_KIND, engine_id, registry_ve
 from clusterhub.partners.models import SuggestionFeedback
 from clusterhub.partners.reasons import ReasonWords, describe_all
 from clusterhub.partners.tasks import catch_up_partner_index
+from clusterhub.projects.models import Project
 from clusterhub.taxonomy.models import Theme
 from clusterlogic.matching import MatchIndex, Query, Ranked, UnknownOrganisation
 
@@ -130,6 +131,10 @@ def _reason_words(
     partner_ids = {
         v for r in ranked for p in r.reasons if p.code == "common_partners" for v in p.values
     }
+    worked_with = [p.values for r in ranked for p in r.reasons if p.code == "worked_with"]
+    partner_ids |= {values[0] for values in worked_with}
+    project_ids = [int(values[1]) for values in worked_with if values[1].isdigit()]
+    projects = {str(pk): str(p) for pk, p in Project.objects.in_bulk(project_ids).items()}
     names = {
         engine_id(pk): name
         for pk, name in Organisation.objects.filter(
@@ -140,7 +145,7 @@ def _reason_words(
     labels = {theme.slug: theme.label for theme in Theme.objects.filter(slug__in=slugs)}
     asker_kind = asker.get_kind_display() if asker else ""
     return {
-        pk: ReasonWords(names, labels, asker_kind, candidate.get_kind_display())
+        pk: ReasonWords(names, labels, asker_kind, candidate.get_kind_display(), projects)
         for pk, candidate in candidates.items()
     }
 
@@ -170,6 +175,32 @@ def _restricted_to_text_candidates(stored: index_store.StoredIndex, query: Query
     kept |= _embedding_candidates(stored.index, query.text, _EMBEDDING_CANDIDATES)
     others = frozenset(i for i in stored.index.position if i not in kept)
     return replace(query, exclude=query.exclude | others)
+
+
+def current_index() -> index_store.StoredIndex | None:
+    """The stored index (its rebuild asked for where it is behind the registry)."""
+    return _current_index()
+
+
+def ranked_suggestions(
+    stored: index_store.StoredIndex, ranked: list[Ranked], reference_clusters: set[int]
+) -> Suggestions:
+    """Suggestions for a ranking made elsewhere (``clusterlogic.calls``), in its order, with
+    its reasons worded; cross-cluster is relative to ``reference_clusters``."""
+    candidates = _hydrate([int(r.id) for r in ranked])
+    words = _reason_words(ranked, None, candidates)
+    items = tuple(
+        Suggestion(
+            organisation=candidates[int(r.id)],
+            reasons=tuple(describe_all(r.reasons, words[int(r.id)])),
+            cross_cluster=bool(reference_clusters)
+            and not (_active_clusters(candidates[int(r.id)]) & reference_clusters),
+            marked_useful=False,
+        )
+        for r in ranked
+        if int(r.id) in candidates
+    )
+    return Suggestions(items=items, index_ready=True, built_at=stored.built_at)
 
 
 def _suggest(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -20,6 +20,8 @@ class ReasonWords:
     # The Django kind labels of the asker and the candidate ("Start-up", "Hochschule").
     asker_kind: str
     candidate_kind: str
+    # Project labels (acronym or title) by the engine's project id (``worked_with``).
+    project_labels: Mapping[str, str] = field(default_factory=dict)
 
 
 def _listed(values: tuple[str, ...]) -> str:
@@ -59,7 +61,35 @@ def describe(part: ReasonPart, words: ReasonWords) -> str | None:
             "Gut vernetzt: %(count)d Kooperationen",
             count,
         ) % {"count": count}
+    if part.code == "worked_with":
+        return _worked_with(part.values, words)
+    if part.code == "projects":
+        count = int(values[0]) if values and values[0].isdigit() else 0
+        return ngettext(
+            "An %(count)d Projekt beteiligt", "An %(count)d Projekten beteiligt", count
+        ) % {"count": count}
     return None
+
+
+def _worked_with(values: tuple[str, ...], words: ReasonWords) -> str | None:
+    """(partner id, project id or "", "call" or "part"): someone already in a project for the
+    call (or its programme part) that this organisation worked with, and where."""
+    if len(values) < 3:
+        return None
+    partner = words.organisation_names.get(values[0], values[0])
+    project = words.project_labels.get(values[1], "") if values[1] else ""
+    if project:
+        together = _("Arbeitete mit %(partner)s in Projekt %(project)s") % {
+            "partner": partner,
+            "project": project,
+        }
+    else:
+        together = _("Arbeitete mit %(partner)s") % {"partner": partner}
+    if values[2] == "call":
+        why = _("%(partner)s ist an einem Projekt zu diesem Aufruf beteiligt")
+    else:
+        why = _("%(partner)s ist im selben Programmteil aktiv")
+    return f"{together} – {why % {'partner': partner}}"
 
 
 def describe_all(parts: tuple[ReasonPart, ...], words: ReasonWords) -> list[str]:

@@ -24,6 +24,7 @@ from clusterhub.partners import engine_input, index_store, vectors
 from clusterhub.partners.access import can_give_feedback
 from clusterhub.partners.models import Introduction, SuggestionFeedback
 from clusterlogic import matching
+from clusterlogic.calls import build_network
 from clusterlogic.matching import build_index
 from clusterlogic.matching.encoders import installed_encoder
 
@@ -57,8 +58,9 @@ def _rebuild() -> index_store.StoredIndex:
         texts = [_vector_text(o) for o in organisations]
         lsa = vectors.fit_lsa(texts)
         vectors.store_vectors(lsa, [int(o.id) for o in organisations], texts)
+    network = build_network(index, engine_input.collaborations())
     stored = index_store.StoredIndex(
-        index=index, built_at=timezone.now(), source_version=version, lsa=lsa
+        index=index, built_at=timezone.now(), source_version=version, lsa=lsa, network=network
     )
     index_store.save(stored)
     logger.info("partner index rebuilt: %d organisations", len(index.organisations))

@@ -1,25 +1,27 @@
-"""Which call for whom: for a call, the organisations best suited (the matching engine's
-text and theme side over the call text, with reasons), the projects whose themes it fits and
+"""Which call for whom: for a call, the organisations best suited (``clusterlogic.calls``:
+the call's text and themes, partners of those already in projects for it, experience; with
+reasons), the projects whose themes it fits and
 the partner kinds they lack; for an organisation or a project, the open calls that fit."""
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from django.db.models import Max, Q
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from clusterhub.accounts.roles import Viewer
 from clusterhub.calls.models import FundingCall
 from clusterhub.directory.models import Organisation
-from clusterhub.partners.queries import SuggestionFilter, Suggestions, need_suggestions
+from clusterhub.partners import engine_input, queries
+from clusterhub.partners.queries import Suggestions
 from clusterhub.projects.access import projects_visible_to
 from clusterhub.projects.models import Project
 from clusterhub.projects.stages import Stage
 from clusterlogic import matching
+from clusterlogic.calls import CallQuery, build_network, rank_for_call
 
 # A call's text is long; the engine is asked with its title, keywords, themes and opening
 # (80 words keep ranking 100,000 profiles within 200 ms: bench/calls/rank_calls.py).
@@ -38,19 +40,21 @@ def call_query_text(call: FundingCall) -> str:
 
 
 def organisations_for_call(viewer: Viewer, call: FundingCall, limit: int = 15) -> Suggestions:
-    """Organisations for the call's text; only those with a reason in the call itself (a
-    shared theme, matching words), not those that are merely well connected."""
-    suggestions = need_suggestions(viewer, call_query_text(call), SuggestionFilter(), limit=50)
-    popular = ngettext(
-        "Gut vernetzt: %(count)d Kooperation", "Gut vernetzt: %(count)d Kooperationen", 2
+    """Organisations for the call (``clusterlogic.calls.rank_for_call``, as bench/calls
+    measures it): its wording and themes, who worked with the partners of projects already
+    aiming at the call or its programme part, and experience; each with its reasons."""
+    stored = queries.current_index()
+    if stored is None:
+        return Suggestions(items=(), index_ready=False)
+    network = stored.network or build_network(stored.index, [])
+    query = CallQuery(
+        id=f"call-{call.pk}",
+        text=call_query_text(call),
+        calls=engine_input.call_keys(call.pk, call.identifier),
+        parts=engine_input.part_keys(call.programme_part, call.call_identifier),
     )
-    prefix = popular.split(":")[0]
-    items = tuple(
-        item
-        for item in suggestions.items
-        if any(not reason.startswith(prefix) for reason in item.reasons)
-    )
-    return replace(suggestions, items=items[:limit])
+    ranked = rank_for_call(stored.index, network, query, k=limit)
+    return queries.ranked_suggestions(stored, ranked, set(viewer.managed_cluster_ids))
 
 
 @dataclass(frozen=True)

@@ -159,16 +159,16 @@ class TextIndex:
             return SparseRow(np.zeros(0, dtype=np.int64), np.zeros(0))
         matrix = self.retriever.scores
         vocabulary = self.retriever.vocab_dict
-        slices = [
-            (int(matrix["indptr"][i]), int(matrix["indptr"][i + 1]))
-            for i in (vocabulary[t] for t in terms if t in self.vocabulary)
-        ]
-        if not slices:
+        indptr, indices, data = matrix["indptr"], matrix["indices"], matrix["data"]
+        columns = [vocabulary[t] for t in terms if t in self.vocabulary]
+        if not columns:
             return SparseRow(np.zeros(0, dtype=np.int64), np.zeros(0))
-        documents = np.concatenate([matrix["indices"][a:b] for a, b in slices])
-        values = np.concatenate([matrix["data"][a:b] for a, b in slices]).astype(np.float64)
-        # Summing by document with bincount is linear; sorting long posting lists is not.
-        summed = np.bincount(documents, weights=values, minlength=self.size)
+        # Added term by term into one dense row (a term's documents are unique): linear, and
+        # without copying every posting list into one long array first (bench/calls).
+        summed = np.zeros(self.size)
+        for column in columns:
+            start, end = int(indptr[column]), int(indptr[column + 1])
+            summed[indices[start:end]] += data[start:end]
         found = np.flatnonzero(summed)
         return SparseRow(found.astype(np.int64), np.asarray(summed[found], dtype=np.float64))
 
@@ -178,7 +178,9 @@ class TextIndex:
         matrix = self.retriever.scores
         column = self.retriever.vocab_dict[term]
         start, end = int(matrix["indptr"][column]), int(matrix["indptr"][column + 1])
-        return np.asarray(matrix["indices"][start:end], dtype=np.int64)
+        # A view in the index's own integer type: copying a long posting list to int64 for
+        # every word cost more than the search itself (bench/calls/call_speed.py).
+        return np.asarray(matrix["indices"][start:end])
 
     def matched_words(self, query: str, documents: Sequence[int]) -> list[tuple[str, ...]]:
         """Per indexed profile, the query's words found in it, as the user wrote them: the
@@ -212,8 +214,9 @@ class TextIndex:
                 for term in terms:
                     posting = self._documents_with(term)  # sorted: CSC indices are kept sorted
                     if posting.size:
-                        where = np.minimum(np.searchsorted(posting, targets), posting.size - 1)
-                        found |= posting[where] == targets
+                        sought = targets.astype(posting.dtype, copy=False)
+                        where = np.minimum(np.searchsorted(posting, sought), posting.size - 1)
+                        found |= posting[where] == sought
                 hits[key] = found
             return hits[key]
 

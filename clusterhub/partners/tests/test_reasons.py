@@ -39,3 +39,26 @@ def test_each_engine_reason_reads_as_german() -> None:
 def test_unknown_reason_codes_are_left_out() -> None:
     assert describe(ReasonPart("a_new_signal", ("x",)), WORDS) is None
     assert describe_all((ReasonPart("a_new_signal"),), WORDS) == []
+
+
+def test_call_reasons_name_the_partner_the_project_and_the_experience() -> None:
+    words = ReasonWords(
+        organisation_names={"7": "Pepperl+Fuchs"},
+        theme_labels={},
+        asker_kind="",
+        candidate_kind="KMU",
+        project_labels={"31": "H2-Hafen"},
+    )
+    parts = (
+        ReasonPart("worked_with", ("7", "31", "call")),
+        ReasonPart("worked_with", ("7", "", "part")),
+        ReasonPart("projects", ("1",)),
+        ReasonPart("projects", ("4",)),
+    )
+    assert describe_all(parts, words) == [
+        "Arbeitete mit Pepperl+Fuchs in Projekt H2-Hafen – "
+        "Pepperl+Fuchs ist an einem Projekt zu diesem Aufruf beteiligt",
+        "Arbeitete mit Pepperl+Fuchs – Pepperl+Fuchs ist im selben Programmteil aktiv",
+        "An 1 Projekt beteiligt",
+        "An 4 Projekten beteiligt",
+    ]

@@ -22,7 +22,7 @@ from clusterhub.events.models import EventMail
 from clusterhub.partners import index_store
 from clusterhub.partners import services as partner_services
 from clusterhub.projects import deadlines
-from clusterhub.projects.models import Milestone, Project
+from clusterhub.projects.models import Milestone, Participation, Project
 from clusterhub.projects.tests.support import Projects
 from tests.factories import OrganisationFactory, ThemeFactory
 
@@ -77,6 +77,31 @@ def test_a_call_names_suited_organisations_and_projects_with_reasons(
         reverse("projects:call_fit", args=[call.pk]), {"project": projects.project.pk}
     ).content.decode()
     assert "Vorgeschlagene Partner" in for_project and "Brennertechnik" in for_project
+
+
+def test_the_partners_of_a_projects_for_the_call_are_suggested_with_where_they_met(
+    projects: Projects, login: Callable[[str], Client]
+) -> None:
+    """Who worked with an organisation already in a project for the call is suggested, and the
+    reason names that organisation, the project they shared and how many projects it was in."""
+    call = hydrogen_call(title="Port logistics", text="Quays and cranes.", programme_part="CL5")
+    Project.objects.filter(pk=projects.project.pk).update(call=call)
+    already = projects.registry.medtech_member  # in the project for the call
+    friend = OrganisationFactory.create(name="Hafenkran AG", description_de="Krane.")
+    earlier = Project.objects.create(source=Project.Source.LOCAL, title="Kranbahn 2020")
+    for organisation in (already, friend):
+        Participation.objects.create(
+            project=earlier, organisation=organisation, role=Participation.Role.PARTNER
+        )
+    partner_services.rebuild_partner_index()
+    page = login("smart_manager").get(reverse("projects:call_fit", args=[call.pk]))
+    text = page.content.decode()
+    assert "Hafenkran AG" in text
+    assert (
+        f"Arbeitete mit {already.name} in Projekt Kranbahn 2020 – {already.name} ist an einem "
+        "Projekt zu diesem Aufruf beteiligt"
+    ) in text
+    assert "An 1 Projekt beteiligt" in text
 
 
 def test_open_calls_fit_an_organisation_best_first(
