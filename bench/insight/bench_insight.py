@@ -143,6 +143,24 @@ def timed(client: Any, url: str, requests: int) -> list[float]:
     return timings
 
 
+def print_refresh_breakdown() -> None:
+    """Where the refresh spent its time: the seconds each snapshot kept, summed per kind."""
+    from django.db.models import Count, Max, Sum
+
+    from clusterhub.insight.models import Snapshot
+
+    rows = (
+        Snapshot.objects.values("kind")
+        .annotate(count=Count("pk"), total=Sum("seconds"), longest=Max("seconds"))
+        .order_by("-total")
+    )
+    for row in rows:
+        print(
+            f"    {row['kind']:<10} {row['count']:3d} snapshots {row['total']:7.1f} s"
+            f" (longest {row['longest']:.1f} s)"
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     import django
 
@@ -166,6 +184,9 @@ def run(args: argparse.Namespace) -> int:
     stored = snapshots.refresh_aggregates()
     refresh_s = time.perf_counter() - started
     print(f"  refresh of the aggregates: {stored} snapshots in {refresh_s:.1f} s")
+    print_refresh_breakdown()
+    if args.refresh_only:
+        return 0
 
     admin = User.objects.create_superuser("bench-admin", "bench@example.org", "x")
     client = Client()
@@ -205,6 +226,9 @@ def main() -> int:
     parser.add_argument("--registrations", type=int, default=500_000)
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--refresh-only", action="store_true", help="stop after the refresh of the aggregates"
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
     os.chdir(REPO)
