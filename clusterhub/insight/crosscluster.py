@@ -90,7 +90,7 @@ def themes(clusters: list[Cluster], period: Period) -> dict[str, Any]:
     }
 
 
-def _event_groups(event_ids: QuerySet[Event]) -> list[set[int]]:
+def _event_groups(event_ids: QuerySet[Event, Any]) -> list[set[int]]:
     groups: dict[int, set[int]] = defaultdict(set)
     for event, organisation in (
         Registration.objects.filter(event_id__in=event_ids, organisation__isnull=False)

@@ -63,7 +63,7 @@ def _members(cluster_ids: Collection[int], on: dt.date) -> QuerySet[Membership]:
     )
 
 
-def _event_ids(cluster_ids: Collection[int], period: Period) -> QuerySet[Event]:
+def _event_ids(cluster_ids: Collection[int], period: Period) -> QuerySet[Event, Any]:
     """The ids of the clusters' events in the period, as a subquery (never a list of ids:
     city-wide that is thousands of parameters)."""
     return _events(cluster_ids, period).values("pk")
