@@ -25,6 +25,7 @@ from clusterhub.core.models import PeriodicJobRun
 logger = logging.getLogger(__name__)
 
 MINUTE = timedelta(minutes=1)
+HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
 # A timer fires "every minute" a little early or late; a job whose interval has nearly passed
 # (all but a tenth, at most five minutes) counts as due, so it does not skip a whole round.
@@ -60,7 +61,13 @@ JOBS: tuple[PeriodicJob, ...] = (
     ),
     PeriodicJob("run_project_jobs", DAY, why="deadline reminders of projects that target a call"),
     PeriodicJob("run_fair_jobs", DAY, why="reminders of the joint stands' logistics deadlines"),
-    PeriodicJob("refresh_insight", DAY, why="hands the dashboards' recomputation to the worker"),
+    PeriodicJob(
+        "refresh_insight",
+        HOUR,
+        ("--when-due",),
+        why="cheap check; recomputes the dashboards' aggregates when one is missing (a new "
+        "year, a new cluster) or older than CLUSTERHUB_INSIGHT_REFRESH_HOURS",
+    ),
 )
 
 

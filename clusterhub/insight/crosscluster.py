@@ -4,11 +4,13 @@ the clusters, and turns the results into JSON-ready values for the snapshots."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import DenseRank
 
 from clusterhub.clusters.models import Cluster
 from clusterhub.crm.models import Interaction
@@ -24,25 +26,41 @@ from clusterlogic.insight.heatmap import theme_cluster_cells
 from clusterlogic.insight.overlap import intersections
 from clusterlogic.insight.topics import CALLS, NEEDS, NOTES, REGISTRATIONS, ThemeSignals, propose
 
+# A proposal names at most this many organisations that would come (the lowest ids).
+INTERESTED = 50
+# Joins the texts searched for theme labels; no label holds it.
+SEPARATOR = "\x00"
 
-def _active_memberships(cluster_ids: list[int], on: dt.date) -> list[tuple[int, int]]:
-    return list(
-        Membership.objects.filter(cluster_id__in=cluster_ids)
-        .filter(
-            Q(started_on__isnull=True) | Q(started_on__lte=on),
-            Q(ended_on__isnull=True) | Q(ended_on__gt=on),
-        )
-        .values_list("organisation_id", "cluster_id")
-        .distinct()
+
+def _memberships_on(cluster_ids: list[int], on: dt.date) -> QuerySet[Membership]:
+    return Membership.objects.filter(cluster_id__in=cluster_ids).filter(
+        Q(started_on__isnull=True) | Q(started_on__lte=on),
+        Q(ended_on__isnull=True) | Q(ended_on__gt=on),
     )
 
 
-def _themes_of(organisation_ids: set[int]) -> dict[int, frozenset[int]]:
+def _active_memberships(cluster_ids: list[int], on: dt.date) -> list[tuple[int, int]]:
+    return list(
+        _memberships_on(cluster_ids, on).values_list("organisation_id", "cluster_id").distinct()
+    )
+
+
+def _members_on(cluster_ids: list[int], on: dt.date) -> QuerySet[Organisation]:
+    """The member organisations, as a subquery (a list of their ids would be a parameter
+    each: a hundred thousand of them city-wide)."""
+    return Organisation.objects.filter(
+        pk__in=_memberships_on(cluster_ids, on).values("organisation_id")
+    )
+
+
+def _themes_of(cluster_ids: list[int], on: dt.date) -> dict[int, frozenset[int]]:
+    """The themes of the clusters' members on ``on``."""
     themes: dict[int, set[int]] = defaultdict(set)
     through = Organisation.themes.through
-    for organisation, theme in through.objects.values_list("organisation_id", "theme_id"):
-        if organisation in organisation_ids:
-            themes[organisation].add(theme)
+    for organisation, theme in through.objects.filter(
+        organisation_id__in=_memberships_on(cluster_ids, on).values("organisation_id")
+    ).values_list("organisation_id", "theme_id"):
+        themes[organisation].add(theme)
     return {key: frozenset(value) for key, value in themes.items()}
 
 
@@ -61,8 +79,9 @@ def overlaps(clusters: list[Cluster], period: Period) -> dict[str, Any]:
 
 
 def themes(clusters: list[Cluster], period: Period) -> dict[str, Any]:
-    memberships = _active_memberships([c.pk for c in clusters], period.end)
-    cells = theme_cluster_cells(memberships, _themes_of({org for org, _c in memberships}))
+    cluster_ids = [c.pk for c in clusters]
+    memberships = _active_memberships(cluster_ids, period.end)
+    cells = theme_cluster_cells(memberships, _themes_of(cluster_ids, period.end))
     return {
         "cells": [
             {"theme": c.theme, "cluster": c.cluster, "members": c.members, "share": c.share}
@@ -71,7 +90,7 @@ def themes(clusters: list[Cluster], period: Period) -> dict[str, Any]:
     }
 
 
-def _event_groups(event_ids: list[int]) -> list[set[int]]:
+def _event_groups(event_ids: QuerySet[Event, Any]) -> list[set[int]]:
     groups: dict[int, set[int]] = defaultdict(set)
     for event, organisation in (
         Registration.objects.filter(event_id__in=event_ids, organisation__isnull=False)
@@ -95,14 +114,14 @@ def network(clusters: list[Cluster], period: Period) -> dict[str, Any]:
     # make every cluster one clique; so it counts for organisations in two or more clusters.
     multi = [{org for org in orgs if len(clusters_of[org]) > 1} for orgs in per_cluster.values()]
     links = graph.pairs_of_groups(multi, graph.CO_MEMBERSHIP, largest=largest * 5)
-    event_ids = list(
+    event_ids = (
         Event.objects.filter(
             clusters__in=cluster_ids,
             starts_at__gte=_aware(period.start),
             starts_at__lt=_aware(period.end, end=True),
         )
         .exclude(status=Event.Status.CANCELLED)
-        .values_list("pk", flat=True)
+        .values("pk")
         .distinct()
     )
     links += graph.pairs_of_groups(_event_groups(event_ids), graph.CO_ATTENDANCE, largest=largest)
@@ -149,60 +168,103 @@ def network(clusters: list[Cluster], period: Period) -> dict[str, Any]:
 
 
 def _mentions(texts: list[tuple[int, str]], labels: dict[int, str]) -> dict[int, set[int]]:
-    """For each theme, the ids of the texts that name its label (case-insensitive)."""
+    """For each theme, the ids of the texts that name its label (case-insensitive). The texts
+    are searched as one string (``str.find`` runs in C), not one by one per theme: tens of
+    thousands of profiles times a hundred themes otherwise cost seconds per refresh."""
     found: dict[int, set[int]] = defaultdict(set)
-    lowered = [(pk, text.casefold()) for pk, text in texts]
+    ids = [pk for pk, _text in texts]
+    folded = [text.casefold() for _pk, text in texts]
+    starts: list[int] = []
+    offset = 0
+    for text in folded:
+        starts.append(offset)
+        offset += len(text) + 1
+    haystack = SEPARATOR.join(folded)
     for theme, label in labels.items():
         needle = label.casefold()
         if len(needle) < 4:
             continue
-        found[theme] = {pk for pk, text in lowered if needle in text}
+        if SEPARATOR in needle:  # it could span two texts: look in each on its own
+            found[theme] = {pk for pk, text in zip(ids, folded, strict=True) if needle in text}
+            continue
+        hits = found[theme]
+        at = haystack.find(needle)
+        while at >= 0:
+            index = bisect_right(starts, at) - 1
+            hits.add(ids[index])
+            following = index + 1
+            at = haystack.find(needle, starts[following]) if following < len(starts) else -1
     return found
 
 
+def _registrations_on_themes(period: Period) -> QuerySet[Registration]:
+    start, end = _aware(period.start), _aware(period.end, end=True)
+    return Registration.objects.filter(
+        event__starts_at__gte=start, event__starts_at__lt=end, event__themes__isnull=False
+    ).exclude(status=Registration.Status.CANCELLED)
+
+
+def _first_registered(period: Period, limit: int) -> dict[int, set[int]]:
+    """Per theme, the ``limit`` lowest ids of organisations registered for its events: the
+    proposal keeps only the first ``limit`` of those who would come, so the database ranks
+    them (a window per theme) instead of sending every registration."""
+    ranked = (
+        _registrations_on_themes(period)
+        .filter(organisation__isnull=False)
+        .annotate(
+            rank=Window(
+                DenseRank(), partition_by=F("event__themes"), order_by=F("organisation_id").asc()
+            )
+        )
+        .filter(rank__lte=limit)
+        .values_list("event__themes", "organisation_id")
+    )
+    who: dict[int, set[int]] = defaultdict(set)
+    for theme, organisation in ranked:
+        who[theme].add(organisation)
+    return who
+
+
 def _signals_in(
-    period: Period, cluster_ids: list[int], labels: dict[int, str]
+    period: Period, cluster_ids: list[int], labels: dict[int, str], *, who: bool = True
 ) -> tuple[dict[int, dict[str, int]], dict[int, set[int]]]:
     """Interest per theme in ``period``: registrations for events on the theme and notes
-    naming it; and the organisations behind them (who would come)."""
+    naming it; and, if ``who``, the organisations behind them (who would come: of those
+    registered, the first ``INTERESTED`` by id)."""
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    who: dict[int, set[int]] = defaultdict(set)
-    start, end = _aware(period.start), _aware(period.end, end=True)
-    for theme, organisation in (
-        Registration.objects.filter(
-            event__starts_at__gte=start, event__starts_at__lt=end, event__themes__isnull=False
-        )
-        .exclude(status=Registration.Status.CANCELLED)
-        .values_list("event__themes", "organisation_id")
+    for theme, registrations in (
+        _registrations_on_themes(period)
+        .values_list("event__themes")
+        .annotate(registrations=Count("pk"))
+        .order_by()
     ):
-        counts[theme][REGISTRATIONS] += 1
-        if organisation:
-            who[theme].add(organisation)
+        counts[theme][REGISTRATIONS] = registrations
+    interested = _first_registered(period, INTERESTED) if who else defaultdict(set)
     notes = Interaction.objects.filter(
         cluster_id__in=cluster_ids, occurred_on__gte=period.start, occurred_on__lte=period.end
     ).values_list("pk", "organisation_id", "subject", "notes")
     organisation_of = {pk: org for pk, org, _s, _n in notes}
     for theme, ids in _mentions([(pk, f"{s} {n}") for pk, _o, s, n in notes], labels).items():
         counts[theme][NOTES] += len(ids)
-        who[theme].update(organisation_of[pk] for pk in ids if organisation_of[pk])
+        interested[theme].update(organisation_of[pk] for pk in ids if organisation_of[pk])
     for theme in labels:
         counts[theme].setdefault(CALLS, 0)  # no funding calls are kept in the registry yet
-    return counts, who
+    return counts, interested
 
 
 def topics(clusters: list[Cluster], period: Period) -> dict[str, Any]:
     cluster_ids = [c.pk for c in clusters]
     memberships = _active_memberships(cluster_ids, period.end)
-    themes_of = _themes_of({org for org, _c in memberships})
+    themes_of = _themes_of(cluster_ids, period.end)
     per_theme: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for organisation, cluster in memberships:
         for theme in themes_of.get(organisation, ()):
             per_theme[theme][cluster] += 1
     labels = dict(Theme.objects.values_list("pk", "label_de"))
     now, interested = _signals_in(period, cluster_ids, labels)
-    before, _earlier = _signals_in(period.before(), cluster_ids, labels)
+    before, _nobody = _signals_in(period.before(), cluster_ids, labels, who=False)
     # What the members seek on their profiles (the needs typed in; a standing demand).
-    seeking = Organisation.objects.filter(pk__in=[o for o, _c in memberships]).exclude(seeks="")
+    seeking = _members_on(cluster_ids, period.end).exclude(seeks="")
     for theme, ids in _mentions(list(seeking.values_list("pk", "seeks")), labels).items():
         now[theme][NEEDS] = len(ids)
         interested[theme].update(ids)
@@ -212,7 +274,7 @@ def topics(clusters: list[Cluster], period: Period) -> dict[str, Any]:
     ).values_list("project__themes", "organisation_id"):
         speakers[theme].add(organisation)
     members = {org for org, _c in memberships}
-    offering = Organisation.objects.filter(pk__in=members).exclude(offers="")
+    offering = _members_on(cluster_ids, period.end).exclude(offers="")
     for theme, ids in _mentions(list(offering.values_list("pk", "offers")), labels).items():
         speakers[theme].update(ids)
     # Members of the clusters first among those who could speak: they are easiest to ask.
@@ -226,7 +288,7 @@ def topics(clusters: list[Cluster], period: Period) -> dict[str, Any]:
             members_per_cluster=dict(per_theme[theme]),
             now=dict(now.get(theme, {})),
             before=dict(before.get(theme, {})),
-            interested=tuple(sorted(interested.get(theme, set())))[:50],
+            interested=tuple(sorted(interested.get(theme, set())))[:INTERESTED],
             speakers=tuple(ranked_speakers.get(theme, []))[:20],
         )
         for theme in labels

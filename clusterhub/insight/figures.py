@@ -10,7 +10,7 @@ from collections.abc import Collection
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from clusterhub.crm.models import Interaction
@@ -18,7 +18,7 @@ from clusterhub.directory.models import Membership, Organisation
 from clusterhub.events.models import Event, Feedback, Registration
 from clusterhub.matchmaking.models import Meeting
 from clusterhub.partners.models import Introduction
-from clusterlogic.insight.figures import Period, origin, rate, repeat_count
+from clusterlogic.insight.figures import Period, origin, rate
 
 # The order in which the dashboard and the report list the figures.
 FIGURE_KEYS = (
@@ -63,116 +63,112 @@ def _members(cluster_ids: Collection[int], on: dt.date) -> QuerySet[Membership]:
     )
 
 
-def reached_organisations(cluster_ids: Collection[int], period: Period) -> set[int]:
-    """Organisations reached by any activity of the clusters in the period: registered for
-    one of their events, named in one of their notes, or introduced by them."""
-    event_ids = _events(cluster_ids, period).values("pk")
-    reached = set(
-        Registration.objects.filter(event_id__in=event_ids, organisation__isnull=False)
-        .exclude(status=Registration.Status.CANCELLED)
-        .values_list("organisation_id", flat=True)
-        .distinct()
-    )
-    reached |= set(
-        Interaction.objects.filter(
-            cluster_id__in=cluster_ids,
-            occurred_on__gte=period.start,
-            occurred_on__lte=period.end,
-            organisation__isnull=False,
-        )
-        .values_list("organisation_id", flat=True)
-        .distinct()
-    )
-    for organisation, partner in Introduction.objects.filter(
+def _event_ids(cluster_ids: Collection[int], period: Period) -> QuerySet[Event, Any]:
+    """The ids of the clusters' events in the period, as a subquery (never a list of ids:
+    city-wide that is thousands of parameters)."""
+    return _events(cluster_ids, period).values("pk")
+
+
+def _introductions(cluster_ids: Collection[int], period: Period) -> QuerySet[Introduction]:
+    return Introduction.objects.filter(
         cluster_id__in=cluster_ids,
         introduced_on__gte=period.start,
         introduced_on__lte=period.end,
-    ).values_list("organisation_id", "partner_id"):
-        reached.update((organisation, partner))
-    return reached
+    )
+
+
+def _reached(cluster_ids: Collection[int], period: Period) -> QuerySet[Organisation]:
+    """Organisations reached by any activity of the clusters in the period: registered for
+    one of their events, named in one of their notes, or introduced by them."""
+    introductions = _introductions(cluster_ids, period)
+    return Organisation.objects.filter(
+        Q(
+            pk__in=Registration.objects.filter(event_id__in=_event_ids(cluster_ids, period))
+            .exclude(status=Registration.Status.CANCELLED)
+            .values("organisation_id")
+        )
+        | Q(
+            pk__in=Interaction.objects.filter(
+                cluster_id__in=cluster_ids,
+                occurred_on__gte=period.start,
+                occurred_on__lte=period.end,
+            ).values("organisation_id")
+        )
+        | Q(pk__in=introductions.values("organisation_id"))
+        | Q(pk__in=introductions.values("partner_id"))
+    )
 
 
 def _followed_up(introductions: QuerySet[Introduction]) -> int:
     """Introductions with a follow-up: a follow-up of their notes done, or a later note of the
-    same cluster about either organisation (two queries, however many introductions)."""
-    rows = list(
-        introductions.values_list(
-            "pk", "cluster_id", "organisation_id", "partner_id", "introduced_on"
-        )
+    same cluster about either organisation (one query, however many introductions)."""
+    done = Introduction.interactions.through.objects.filter(
+        introduction_id=OuterRef("pk"), interaction__follow_ups__done_at__isnull=False
     )
-    if not rows:
-        return 0
-    done = set(
-        Introduction.interactions.through.objects.filter(
-            introduction_id__in=[row[0] for row in rows],
-            interaction__follow_ups__done_at__isnull=False,
-        ).values_list("introduction_id", flat=True)
+    later = Interaction.objects.filter(
+        Q(organisation_id=OuterRef("organisation_id")) | Q(organisation_id=OuterRef("partner_id")),
+        cluster_id=OuterRef("cluster_id"),
+        occurred_on__gt=OuterRef("introduced_on"),
     )
-    latest: dict[tuple[int, int], dt.date] = {}
-    for cluster, organisation, day in Interaction.objects.filter(
-        cluster_id__in={row[1] for row in rows},
-        organisation_id__in={org for row in rows for org in row[2:4]},
-    ).values_list("cluster_id", "organisation_id", "occurred_on"):
-        key = (cluster, organisation)
-        if key not in latest or day > latest[key]:
-            latest[key] = day
-    never = dt.date.min
-    return sum(
-        1
-        for pk, cluster, organisation, partner, day in rows
-        if pk in done
-        or max(latest.get((cluster, organisation), never), latest.get((cluster, partner), never))
-        > day
-    )
+    return introductions.filter(Q(Exists(done)) | Q(Exists(later))).count()
+
+
+def _repeat_participants(placed: QuerySet[Registration]) -> int:
+    """People at two or more events: a person, or else an e-mail address (case-folded in
+    Python, which folds more than SQL's LOWER). SQL counts per (person, address) first, so
+    Python sees one row per participant, not one per registration."""
+    per_key: Counter[int | str] = Counter()
+    for person, email, times in (
+        placed.values_list("person_id", "email").annotate(times=Count("pk")).order_by()
+    ):
+        if person or email:
+            per_key[person or email.casefold()] += times
+    return sum(1 for times in per_key.values() if times > 1)
+
+
+def _distinct_members(members: QuerySet[Membership]) -> int:
+    return members.values("organisation_id").distinct().count()
 
 
 def _period_figures(cluster_ids: Collection[int], period: Period) -> dict[str, Any]:
-    events = _events(cluster_ids, period)
-    event_ids = list(events.values_list("pk", flat=True))
-    held_ids = list(events.filter(ends_at__lte=timezone.now()).values_list("pk", flat=True))
+    event_ids = _event_ids(cluster_ids, period)
+    now = timezone.now()
     placed = Registration.objects.filter(
         event_id__in=event_ids, status__in=Registration.HOLDS_PLACE
     )
-    held = placed.filter(event_id__in=held_ids)
-    attended = held.filter(
-        Q(status=Registration.Status.ATTENDED) | Q(checked_in_at__isnull=False)
-    ).count()
-    held_count = held.count()
-    who = [
-        person or email.casefold()
-        for person, email in placed.values_list("person_id", "email")
-        if person or email
-    ]
-    introductions = Introduction.objects.filter(
-        cluster_id__in=cluster_ids,
-        introduced_on__gte=period.start,
-        introduced_on__lte=period.end,
+    held = Q(event__ends_at__lte=now)
+    counts = placed.aggregate(
+        participants=Count("pk"),
+        held=Count("pk", filter=held),
+        attended=Count(
+            "pk",
+            filter=held & (Q(status=Registration.Status.ATTENDED) | Q(checked_in_at__isnull=False)),
+        ),
     )
-    feedback = Feedback.objects.filter(registration__event_id__in=event_ids)
-    summary = feedback.aggregate(count=Count("pk"), average=Avg("rating"))
+    introductions = _introductions(cluster_ids, period)
+    summary = Feedback.objects.filter(registration__event_id__in=event_ids).aggregate(
+        count=Count("pk"), average=Avg("rating")
+    )
     members_now = _members(cluster_ids, period.end)
-    members_before = set(
-        _members(cluster_ids, period.start - dt.timedelta(days=1)).values_list(
-            "organisation_id", flat=True
-        )
-    )
-    member_ids = set(members_now.values_list("organisation_id", flat=True))
-    attendance = rate(attended, held_count)
+    members_before = _members(cluster_ids, period.start - dt.timedelta(days=1))
+    was_member = members_before.filter(organisation_id=OuterRef("organisation_id"))
+    is_member = members_now.filter(organisation_id=OuterRef("organisation_id"))
+    attendance = rate(counts["attended"], counts["held"])
     return {
-        "members": len(member_ids),
-        "members_new": len(member_ids - members_before),
-        "members_left": len(members_before - member_ids),
-        "organisations_reached": len(reached_organisations(cluster_ids, period)),
-        "events": len(event_ids),
-        "participants": placed.count(),
-        "attended": attended,
+        "members": _distinct_members(members_now),
+        "members_new": _distinct_members(members_now.filter(~Exists(was_member))),
+        "members_left": _distinct_members(members_before.filter(~Exists(is_member))),
+        "organisations_reached": _reached(cluster_ids, period).count(),
+        "events": event_ids.count(),
+        "participants": counts["participants"],
+        "attended": counts["attended"],
         "attendance_rate": None if attendance is None else round(100 * attendance),
-        "repeat_participants": repeat_count(who),
+        "repeat_participants": _repeat_participants(placed),
         "introductions": introductions.count(),
         "introductions_followed_up": _followed_up(introductions),
-        "meetings_held": Meeting.objects.filter(event_id__in=held_ids)
-        .filter(no_shows__isnull=True)
-        .count(),
+        "meetings_held": Meeting.objects.filter(
+            event_id__in=event_ids.filter(ends_at__lte=now), no_shows__isnull=True
+        ).count(),
         "feedback_count": summary["count"] or 0,
         "feedback_average": (
             None if summary["average"] is None else round(float(summary["average"]), 1)
@@ -181,17 +177,20 @@ def _period_figures(cluster_ids: Collection[int], period: Period) -> dict[str, A
 
 
 def _breakdowns(cluster_ids: Collection[int], period: Period) -> dict[str, Any]:
-    reached = reached_organisations(cluster_ids, period)
+    """Kinds and origins of the reached organisations, counted per distinct (kind, city,
+    postcode, country) in SQL; the origin of each such group is worked out here."""
     kinds: Counter[str] = Counter()
     origins: Counter[str] = Counter()
     home_city = settings.CLUSTERHUB_INSIGHT_HOME_CITY
     prefixes = tuple(settings.CLUSTERHUB_INSIGHT_REGION_POSTCODES)
-    every = Organisation.objects.values_list("pk", "kind", "city", "postcode", "country")
-    if len(reached) <= 20_000:  # beyond, read all rows: databases limit the size of an IN list
-        every = every.filter(pk__in=reached)
-    rows = [row[1:] for row in every if row[0] in reached]
-    for kind, city, postcode, country in rows:
-        kinds[kind] += 1
+    groups = (
+        _reached(cluster_ids, period)
+        .values_list("kind", "city", "postcode", "country")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    for kind, city, postcode, country, count in groups:
+        kinds[kind] += count
         origins[
             origin(
                 city,
@@ -201,11 +200,14 @@ def _breakdowns(cluster_ids: Collection[int], period: Period) -> dict[str, Any]:
                 home_country="DE",
                 region_postcodes=prefixes,
             )
-        ] += 1
+        ] += count
     ratings = Counter(
-        Feedback.objects.filter(
-            registration__event_id__in=_events(cluster_ids, period).values("pk")
-        ).values_list("rating", flat=True)
+        dict(
+            Feedback.objects.filter(registration__event_id__in=_event_ids(cluster_ids, period))
+            .values_list("rating")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
     )
     return {
         "kinds": dict(sorted(kinds.items(), key=lambda item: (-item[1], item[0]))),

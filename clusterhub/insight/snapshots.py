@@ -4,10 +4,14 @@ is computed at once and kept."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 
 from clusterhub.clusters.models import Cluster
@@ -61,9 +65,8 @@ def snapshot_for(kind: str, scope: str, period: Period) -> Snapshot:
     return stored or store_snapshot(kind, scope, period)
 
 
-def refresh_aggregates() -> int:
-    """Recomputes every aggregate of the preset periods and every one asked for before; the
-    worker runs it (``insight.tasks.refresh_aggregates``). Returns how many were stored."""
+def _wanted() -> set[tuple[str, str, Period]]:
+    """Every aggregate of the preset periods, and every one asked for before."""
     wanted = {
         (kind, scope, period)
         for period in preset_periods()
@@ -76,9 +79,54 @@ def refresh_aggregates() -> int:
         "kind", "scope", "period_start", "period_end"
     ):
         wanted.add((kind, scope, Period(start=start, end=end)))
-    for kind, scope, period in sorted(wanted, key=lambda w: (w[0], w[1], w[2].start, w[2].end)):
-        store_snapshot(kind, scope, period)
-    return len(wanted)
+    return wanted
+
+
+def refresh_aggregates() -> int:
+    """Recomputes every aggregate of the preset periods and every one asked for before; the
+    worker runs it (``insight.tasks.refresh_aggregates``). All are written at the end in one
+    transaction, so a page never shows figures of two refreshes side by side. Returns how
+    many were stored."""
+    refreshed_at = timezone.now()
+    computed = []
+    for kind, scope, period in sorted(_wanted(), key=lambda w: (w[0], w[1], w[2].start, w[2].end)):
+        started = time.perf_counter()
+        data = _compute(kind, scope, period)
+        computed.append((kind, scope, period, data, round(time.perf_counter() - started, 3)))
+    with transaction.atomic():
+        for kind, scope, period, data, seconds in computed:
+            Snapshot.objects.update_or_create(
+                kind=kind,
+                scope=scope,
+                period_start=period.start,
+                period_end=period.end,
+                defaults={"data": data, "refreshed_at": refreshed_at, "seconds": seconds},
+            )
+    return len(computed)
+
+
+def refresh_is_due(now: dt.datetime | None = None) -> bool:
+    """Whether the periodic refresh should run: an aggregate of the preset periods is missing
+    (a new year, a new cluster), or the oldest one kept is older than
+    ``CLUSTERHUB_INSIGHT_REFRESH_HOURS``."""
+    now = now or timezone.now()
+    oldest = Snapshot.objects.aggregate(oldest=Min("refreshed_at"))["oldest"]
+    max_age = dt.timedelta(hours=settings.CLUSTERHUB_INSIGHT_REFRESH_HOURS)
+    if oldest is None or now - oldest >= max_age:
+        return True
+    kept = {
+        (kind, scope, Period(start=start, end=end))
+        for kind, scope, start, end in Snapshot.objects.values_list(
+            "kind", "scope", "period_start", "period_end"
+        )
+    }
+    return not _wanted() <= kept
+
+
+def refresh_aggregates_when_due(now: dt.datetime | None = None) -> int | None:
+    """The periodic refresh (``manage.py refresh_insight --when-due``, for cron or the jobs
+    loop): refreshes when due, else does nothing. Returns how many were stored, or None."""
+    return refresh_aggregates() if refresh_is_due(now) else None
 
 
 def latest_refresh() -> Snapshot | None:

@@ -8,6 +8,7 @@ import io
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -135,3 +136,22 @@ def test_an_organisation_in_two_clusters_is_listed_under_their_bar(
     assert registry.smart.name in section and registry.medtech.name in section
     assert registry.smart_member.name in section
     assert registry.medtech_member.name not in section
+
+
+def test_the_periodic_refresh_runs_only_when_due(registry: Registry) -> None:
+    def run() -> str:
+        out = io.StringIO()
+        call_command("refresh_insight", "--when-due", stdout=out)
+        return out.getvalue()
+
+    assert "Auswertungen in" in run()  # nothing kept yet: due
+    refreshed = set(Snapshot.objects.values_list("refreshed_at", flat=True))
+    assert len(refreshed) == 1  # one refresh, one moment, written in one transaction
+    assert run() == "Auswertungen sind aktuell.\n"
+    later = timezone.now() + dt.timedelta(hours=settings.CLUSTERHUB_INSIGHT_REFRESH_HOURS)
+    assert snapshots.refresh_is_due(later)
+    topics = Snapshot.objects.filter(kind=Snapshot.Kind.TOPICS).first()
+    assert topics is not None
+    topics.delete()
+    assert snapshots.refresh_is_due()  # a preset aggregate is missing
+    assert "Auswertungen in" in run()
