@@ -72,6 +72,17 @@ def fast_password_hashing() -> Generator[None]:
         yield
 
 
+@pytest.fixture(autouse=True)
+def no_partner_index_from_an_earlier_test() -> Generator[None]:
+    """Each process keeps the partner index it loaded between its looks at the database; a
+    test starts without the copy an earlier test (whose rows were rolled back) left."""
+    from clusterhub.partners import index_store
+
+    index_store.forget_loaded()
+    yield
+    index_store.forget_loaded()
+
+
 def skip_as_failure(report: pytest.TestReport | pytest.CollectReport) -> None:
     reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
     report.outcome = "failed"
