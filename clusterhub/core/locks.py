@@ -162,7 +162,7 @@ def partner_index_writer() -> Iterator[None]:
 
 def _sqlite_lock_file() -> Path:
     name = str(connection.settings_dict["NAME"])
-    if connection.is_in_memory_db():
+    if name == ":memory:" or "mode=memory" in name:
         # Only this process sees the database, so only its threads need to queue.
         digest = hashlib.sha256(f"{os.getpid()}:{name}".encode()).hexdigest()[:16]
         return Path(tempfile.gettempdir()) / f"clusterhub-partner-index-{digest}.lock"
