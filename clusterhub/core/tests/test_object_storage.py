@@ -15,7 +15,8 @@ from django.urls import reverse
 from clusterhub.imports.models import ImportRun
 from clusterhub.imports.tests.files import ORGANISATIONS, csv_bytes
 from clusterhub.projects.models import ProjectDocument
-from clusterhub.projects.tests.support import Projects, projects  # noqa: F401 (fixture)
+from clusterhub.projects.tests.support import Projects
+from clusterhub.projects.tests.support import projects as projects  # the fixture
 from tests.support.registry import Registry
 from tests.support.s3 import ObjectStore, s3_server
 
@@ -32,7 +33,9 @@ def object_store() -> Iterator[ObjectStore]:
 
 
 def test_a_project_document_goes_to_the_object_store_and_comes_back(
-    object_store: ObjectStore, projects: Projects, login: Callable[[str], Client]  # noqa: F811
+    object_store: ObjectStore,
+    projects: Projects,
+    login: Callable[[str], Client],
 ) -> None:
     client = login("smart_manager")
     upload = SimpleUploadedFile("skizze.pdf", b"%PDF-1.4 Wasserstoff-Hafen")
