@@ -270,11 +270,32 @@ STATIC_ROOT = VAR_DIR / "static"
 # storage (var/media here; an object store in production via CLUSTERHUB_FILE_STORAGE), never
 # through a local path, and are served only through views that check access.
 MEDIA_ROOT = Path(os.environ.get("CLUSTERHUB_MEDIA_DIR", VAR_DIR / "media"))
+CLUSTERHUB_FILE_STORAGE = os.environ.get(
+    "CLUSTERHUB_FILE_STORAGE", "django.core.files.storage.FileSystemStorage"
+)
+# An S3-compatible object store (AWS, MinIO, Ceph, a city's own) through django-storages:
+# CLUSTERHUB_FILE_STORAGE=storages.backends.s3.S3Storage and the bucket, its endpoint (empty for
+# AWS itself) and the keys below. Files stay private: every download goes through a view that
+# checks access and streams the file, so no public or presigned URL is handed out.
+S3_FILE_STORAGE_OPTIONS = {
+    "bucket_name": os.environ.get("CLUSTERHUB_S3_BUCKET", ""),
+    "endpoint_url": os.environ.get("CLUSTERHUB_S3_ENDPOINT_URL", "") or None,
+    "region_name": os.environ.get("CLUSTERHUB_S3_REGION", "") or None,
+    "access_key": os.environ.get("CLUSTERHUB_S3_ACCESS_KEY_ID", "") or None,
+    "secret_key": os.environ.get("CLUSTERHUB_S3_SECRET_ACCESS_KEY", "") or None,
+    "location": os.environ.get("CLUSTERHUB_S3_PREFIX", ""),
+    "default_acl": "private",
+    "querystring_auth": True,
+    "file_overwrite": False,
+}
 STORAGES = {
     "default": {
-        "BACKEND": os.environ.get(
-            "CLUSTERHUB_FILE_STORAGE", "django.core.files.storage.FileSystemStorage"
-        )
+        "BACKEND": CLUSTERHUB_FILE_STORAGE,
+        **(
+            {"OPTIONS": S3_FILE_STORAGE_OPTIONS}
+            if CLUSTERHUB_FILE_STORAGE.startswith("storages.backends.s3")
+            else {}
+        ),
     },
     "staticfiles": {
         "BACKEND": os.environ.get(
@@ -365,6 +386,27 @@ CLUSTERHUB_MATCHMAKING_LINK_GRACE_DAYS = float(
 CLUSTERHUB_PARTNER_INDEX_REBUILD_HOURS = float(
     os.environ.get("CLUSTERHUB_PARTNER_INDEX_REBUILD_HOURS", "24")
 )
+# How often (seconds) a web process asks the database whether the stored partner index changed:
+# a change saved through one process shows in the others' suggestions within this time.
+CLUSTERHUB_PARTNER_INDEX_REFRESH_SECONDS = float(
+    os.environ.get("CLUSTERHUB_PARTNER_INDEX_REFRESH_SECONDS", "10")
+)
+
+# Caches (API rate limits, the duplicate finder's pairs, the partner index's rebuild requests) are
+# shared by every process: in the database by default (its table is made by ``migrate``), or in
+# the backend named here (e.g. django.core.cache.backends.redis.RedisCache and its URL).
+CLUSTERHUB_CACHE_BACKEND = os.environ.get(
+    "CLUSTERHUB_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"
+)
+CACHES = {
+    "default": {
+        "BACKEND": CLUSTERHUB_CACHE_BACKEND,
+        "LOCATION": os.environ.get(
+            "CLUSTERHUB_CACHE_LOCATION",
+            "clusterhub_cache" if CLUSTERHUB_CACHE_BACKEND.endswith(".DatabaseCache") else "",
+        ),
+    }
+}
 
 # API rate limits ("calls/period", period s, min, h or day), counted in Django's cache: per
 # calling address (public and staff API alike) and per personal token.

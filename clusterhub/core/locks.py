@@ -27,6 +27,10 @@ up, so two transactions can never each hold a lock the other waits for:
 11. a periodic job's bookkeeping row (``lock_periodic_job``) — one scheduler claims a due job
    (``core.periodic``); taken alone.
 
+One lock is not a row lock: ``partner_index_writer`` lets one task at a time read, change and
+save the stored partner index, on whichever machine it runs. It is held for seconds (a build),
+outside any transaction, and never together with the row locks above.
+
 Each helper must run inside ``transaction.atomic()``. On PostgreSQL each is a
 ``SELECT … FOR UPDATE``. SQLite has no row locks (Django drops ``FOR UPDATE`` there): the
 settings' ``transaction_mode=IMMEDIATE`` takes the database's one write lock at ``BEGIN``, so
@@ -37,7 +41,16 @@ so that under a rush the lock is handed on at once instead of after SQLite's bus
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import QuerySet
 
 from clusterhub.core.models import PeriodicJobRun
@@ -122,3 +135,44 @@ def lock_periodic_job(name: str) -> PeriodicJobRun:
     """A periodic job's bookkeeping row (``core.periodic``): one scheduler at a time decides
     whether the job is due and claims it; taken alone, only for that short claim."""
     return PeriodicJobRun.objects.select_for_update().get(name=name)
+
+
+# Any fixed 64-bit number, the same in every process: the key of the advisory lock.
+PARTNER_INDEX_LOCK_KEY = (
+    int.from_bytes(hashlib.sha256(b"clusterhub.partner-index").digest()[:8]) >> 1
+)
+
+
+@contextlib.contextmanager
+def partner_index_writer() -> Iterator[None]:
+    """Held while a task reads, changes and saves the stored partner index, by every process
+    on every machine that shares the database. Not a transaction: a build takes seconds, and a
+    transaction as long would hold SQLite's one write lock (or PostgreSQL's snapshot) for them.
+
+    PostgreSQL: a session-level advisory lock (``pg_advisory_lock``), released explicitly and,
+    should the process die, with its connection. SQLite serves one machine only: an exclusive
+    ``flock`` on a file beside the database file (per process for an in-memory database)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [PARTNER_INDEX_LOCK_KEY])
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [PARTNER_INDEX_LOCK_KEY])
+        return
+    with _sqlite_lock_file().open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _sqlite_lock_file() -> Path:
+    name = str(connection.settings_dict["NAME"])
+    if name == ":memory:" or "mode=memory" in name:
+        # Only this process sees the database, so only its threads need to queue.
+        digest = hashlib.sha256(f"{os.getpid()}:{name}".encode()).hexdigest()[:16]
+        return Path(tempfile.gettempdir()) / f"clusterhub-partner-index-{digest}.lock"
+    return Path(f"{name}.partner-index.lock")

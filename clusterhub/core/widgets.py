@@ -48,6 +48,7 @@ class FastSelect(forms.Select):
         return render_select(self.get_context(name, value, attrs)["widget"], name, {})
 
 
+# Per process: the options are a pure function of the code's country list and the language.
 @lru_cache(maxsize=256)
 def _country_options(language: str, selected: str) -> SafeString:
     return format_html_join(

@@ -1,8 +1,12 @@
-"""The match index on disk: written whole by the background task, read by every web worker.
+"""The match index in the database: written whole by a background task, read by every web
+process on every machine.
 
-The task builds a new index and swaps the file in with ``os.replace`` (atomic on one file
-system), so a reader sees either the old or the new index, never half of one. Each worker keeps
-the index it loaded in memory and reloads it only when the file's modification time changes.
+The task builds a new index and saves it as the one ``PartnerIndexSnapshot`` row, with a new
+version, in one statement: a reader sees either the old or the new index, never half of one.
+Each process keeps the index it loaded in memory and asks for the row's version at most every
+``CLUSTERHUB_PARTNER_INDEX_REFRESH_SECONDS``; only when the version changed does it read the
+index again. So a change saved through one process reaches the suggestions of every other
+within the refresh time, with nothing on a local disk.
 
 The index pickles as it is: the engine's text analyser leaves out its PyStemmer objects and
 makes them again when it is read.
@@ -11,24 +15,23 @@ makes them again when it is read.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import logging
-import os
 import pickle
-import tempfile
 import threading
+import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from django.conf import settings
 
+from clusterhub.core import locks
+from clusterhub.partners.models import PartnerIndexSnapshot
 from clusterhub.partners.vectors import LsaModel
 from clusterlogic.calls import CallNetwork
 from clusterlogic.matching import MatchIndex
 
-FILE_NAME = "index.pickle"
 logger = logging.getLogger(__name__)
 
 
@@ -46,27 +49,13 @@ class StoredIndex:
     network: CallNetwork | None = None
 
 
-def index_dir() -> Path:
-    return Path(settings.VAR_DIR) / "partner-index"
-
-
 @contextlib.contextmanager
 def writing() -> Iterator[None]:
     """Held while a task reads, changes and saves the stored index: two tasks at once (two
-    workers, or a save's refresh beside a catch-up) would otherwise each save their own copy
-    and the later one would drop the other's change. Readers never take it."""
-    directory = index_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    with (directory / "writing.lock").open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def index_path() -> Path:
-    return index_dir() / FILE_NAME
+    workers, on one machine or two, or a save's refresh beside a catch-up) would otherwise each
+    save their own copy and the later one would drop the other's change. Readers never take it."""
+    with locks.partner_index_writer():
+        yield
 
 
 def dumps(stored: StoredIndex) -> bytes:
@@ -76,68 +65,86 @@ def dumps(stored: StoredIndex) -> bytes:
 def loads(data: bytes) -> StoredIndex:
     stored = pickle.loads(data)
     if not isinstance(stored, StoredIndex):
-        raise pickle.UnpicklingError("the file holds no partner index")
+        raise pickle.UnpicklingError("the row holds no partner index")
     return stored
-
-
-def save(stored: StoredIndex) -> Path:
-    """Write the index next to the current one, then swap it in atomically."""
-    directory = index_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    data = dumps(stored)
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".index-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, index_path())
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return index_path()
 
 
 @dataclass(frozen=True)
 class _Loaded:
-    path: Path
-    # Inode too: each save swaps in a new file, and mtimes can be coarse.
-    file_key: tuple[int, int, int]
-    stored: StoredIndex
+    version: uuid.UUID
+    # ``time.monotonic()`` of the last look at the stored version.
+    checked_at: float
+    stored: StoredIndex | None
 
 
 _loaded: _Loaded | None = None
 _lock = threading.Lock()
 
 
-def load() -> StoredIndex | None:
-    """The stored index, read again only when the file changed; ``None`` while there is none
-    or the file is one this code cannot read (written by an older release): the caller then
-    asks for a build, which replaces it."""
+def save(stored: StoredIndex) -> uuid.UUID:
+    """Replace the stored index with ``stored`` under a new version; this process keeps it as
+    its loaded copy, the others load it at their next look."""
     global _loaded
-    path = index_path()
-    try:
-        status = path.stat()
-    except FileNotFoundError:
+    version = uuid.uuid4()
+    PartnerIndexSnapshot.objects.update_or_create(
+        pk=PartnerIndexSnapshot.CURRENT,
+        defaults={"version": version, "built_at": stored.built_at, "data": dumps(stored)},
+    )
+    _loaded = _Loaded(version, time.monotonic(), stored)
+    return version
+
+
+def _stored_version() -> uuid.UUID | None:
+    version: uuid.UUID | None = (
+        PartnerIndexSnapshot.objects.filter(pk=PartnerIndexSnapshot.CURRENT)
+        .values_list("version", flat=True)
+        .first()
+    )
+    return version
+
+
+def _read(version: uuid.UUID) -> StoredIndex | None:
+    data = (
+        PartnerIndexSnapshot.objects.filter(pk=PartnerIndexSnapshot.CURRENT, version=version)
+        .values_list("data", flat=True)
+        .first()
+    )
+    if data is None:
         return None
-    file_key = (status.st_ino, status.st_mtime_ns, status.st_size)
+    try:
+        return loads(bytes(data))
+    except (pickle.UnpicklingError, AttributeError, ImportError, EOFError, TypeError):
+        logger.warning("stored partner index %s cannot be read; it will be built again", version)
+        return None
+
+
+def load() -> StoredIndex | None:
+    """The stored index, read again only when its version changed; ``None`` while there is
+    none or the row holds one this code cannot read (written by an older release): the caller
+    then asks for a build, which replaces it."""
+    global _loaded
     current = _loaded
-    if current is not None and current.path == path and current.file_key == file_key:
+    refresh = settings.CLUSTERHUB_PARTNER_INDEX_REFRESH_SECONDS
+    if current is not None and time.monotonic() - current.checked_at < refresh:
         return current.stored
     with _lock:
         current = _loaded
-        if current is None or current.path != path or current.file_key != file_key:
-            try:
-                stored = loads(path.read_bytes())
-            except (pickle.UnpicklingError, AttributeError, ImportError, EOFError, TypeError):
-                logger.warning("partner index %s cannot be read; it will be built again", path)
-                return None
-            current = _Loaded(path, file_key, stored)
-            _loaded = current
+        if current is not None and time.monotonic() - current.checked_at < refresh:
+            return current.stored
+        version = _stored_version()
+        now = time.monotonic()
+        if version is None:
+            _loaded = None
+            return None
+        if current is not None and current.version == version:
+            current = _Loaded(version, now, current.stored)
+        else:
+            current = _Loaded(version, now, _read(version))
+        _loaded = current
     return current.stored
 
 
 def forget_loaded() -> None:
-    """Drop the in-memory copy (tests; a worker would simply reload on the next change)."""
+    """Drop the in-memory copy (tests; a process would simply reload on the next change)."""
     global _loaded
     _loaded = None

@@ -115,3 +115,27 @@ class OrganisationVector(models.Model):
 
     def __str__(self) -> str:
         return str(self.organisation_id)
+
+
+class PartnerIndexSnapshot(models.Model):
+    """The partner index as the last build left it: one row, read by every web process.
+
+    The database is the one place all processes and machines share, so the index lives here
+    rather than on a local disk. ``version`` changes with each save; a process compares it with
+    the copy it holds (a one-column query, at most every
+    ``CLUSTERHUB_PARTNER_INDEX_REFRESH_SECONDS``) and loads ``data`` only when it changed.
+    """
+
+    CURRENT = 1
+
+    version = models.UUIDField()
+    built_at = models.DateTimeField()
+    # The pickled ``index_store.StoredIndex``: a few MB for the demo's 6,000 organisations.
+    data = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("Gespeicherter Partnerindex")
+        verbose_name_plural = _("Gespeicherte Partnerindizes")
+
+    def __str__(self) -> str:
+        return f"{self.version} ({self.built_at:%Y-%m-%d %H:%M})"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 import numpy as np
+from django.core.cache import cache
 from django.db.models import Prefetch
 
 from clusterhub.accounts.roles import Viewer
@@ -31,6 +31,7 @@ _TEXT_CANDIDATES = 300
 _EMBEDDING_CANDIDATES = 300
 # A missing or stale index is rebuilt in the background; ask for that at most this often.
 _REBUILD_REQUEST_INTERVAL_S = 300.0
+_REBUILD_REQUESTED_KEY = "partners:rebuild-requested"
 
 
 @dataclass(frozen=True)
@@ -85,15 +86,10 @@ def _engine_kinds(filters: SuggestionFilter) -> frozenset[str] | None:
 
 
 def _request_catch_up() -> None:
-    marker = index_store.index_dir() / "rebuild-requested"
-    try:
-        if time.time() - marker.stat().st_mtime < _REBUILD_REQUEST_INTERVAL_S:
-            return
-    except FileNotFoundError:
-        pass
-    marker.parent.mkdir(parents=True, exist_ok=True)
-    marker.touch()
-    catch_up_partner_index.enqueue()
+    # ``cache.add`` stores the marker only where none is: the one process (of all that share the
+    # cache) that stored it asks for the build; the others wait for its result.
+    if cache.add(_REBUILD_REQUESTED_KEY, True, timeout=_REBUILD_REQUEST_INTERVAL_S):
+        catch_up_partner_index.enqueue()
 
 
 def _current_index() -> index_store.StoredIndex | None:

@@ -72,6 +72,42 @@ def fast_password_hashing() -> Generator[None]:
         yield
 
 
+@pytest.fixture(autouse=True)
+def no_partner_index_from_an_earlier_test() -> Generator[None]:
+    """Each process keeps the partner index it loaded between its looks at the database; a
+    test starts without the copy an earlier test (whose rows were rolled back) left."""
+    from clusterhub.partners import index_store
+
+    index_store.forget_loaded()
+    yield
+    index_store.forget_loaded()
+
+
+def commits(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (marker and marker.kwargs.get("transaction"))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+@pytest.fixture(autouse=True)
+def no_cache_rows_from_a_committing_test(
+    request: pytest.FixtureRequest, django_db_blocker: Any
+) -> Generator[None]:
+    """The cache is a database table (``clusterhub_cache``) that emptying the tables after a
+    committing test leaves alone (it is no model's): its rows (rate-limit counts, a rebuild
+    request) would reach the next test of the same database."""
+    yield
+    if commits(request.node):
+        from django.core.cache import cache
+
+        with django_db_blocker.unblock():
+            cache.clear()
+
+
 def skip_as_failure(report: pytest.TestReport | pytest.CollectReport) -> None:
     reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
     report.outcome = "failed"

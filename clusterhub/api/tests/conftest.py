@@ -16,8 +16,9 @@ ApiClient = Callable[[str], Client]
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits() -> Iterator[None]:
-    """Rate-limit counters live in the cache, which outlives a test."""
+def fresh_rate_limits(db: None) -> Iterator[None]:
+    """Rate-limit counters live in the cache: in the database, whose rows a test's rollback
+    removes, unless a test commits (a live server) or another backend is configured."""
     cache.clear()
     yield
     cache.clear()

@@ -66,7 +66,8 @@ def calendar(request: HttpRequest) -> HttpResponse:
 def blank_registration_fields(language: str) -> SafeString:
     """The fields of an empty registration form, rendered once per language: every registrant
     of a rush loads the event page first, and its fields (labels, ~250 countries) are the same
-    for everyone. The CSRF token stays outside, in the page."""
+    for everyone. The CSRF token stays outside, in the page. A per-process cache is right here:
+    the fields are a pure function of the code and the language, never of the database."""
     with translation.override(language):
         html = render_to_string(
             "events/partials/registration_fields.html", {"form": RegistrationForm()}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,10 +21,9 @@ DAY = dt.date(2027, 5, 12)
 
 
 @pytest.fixture(autouse=True)
-def private_partner_index(settings: Any, tmp_path: Path) -> Iterator[None]:
-    """The participant list asks the partner index; each test gets its own (none at first),
-    never the developer's ``var/partner-index``."""
-    settings.VAR_DIR = tmp_path
+def private_partner_index(settings: Any) -> Iterator[None]:
+    """The participant list asks the partner index; each test starts without one loaded (its
+    database holds none) and runs background tasks at once."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     index_store.forget_loaded()
     yield

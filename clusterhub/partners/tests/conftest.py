@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,12 +20,12 @@ IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.Immed
 
 
 @pytest.fixture(autouse=True)
-def private_index(settings: Any, tmp_path: Path) -> Iterator[Path]:
-    """Each test gets its own index folder and runs background tasks at once."""
-    settings.VAR_DIR = tmp_path
+def private_index(settings: Any) -> Iterator[None]:
+    """Each test starts without a loaded index (its database has none) and runs background
+    tasks at once."""
     settings.TASKS = IMMEDIATE_TASKS
     index_store.forget_loaded()
-    yield tmp_path / "partner-index"
+    yield
     index_store.forget_loaded()
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import uuid
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +17,7 @@ from clusterhub.accounts.roles import viewer_for
 from clusterhub.directory.models import Organisation
 from clusterhub.directory.services import save_organisation
 from clusterhub.partners import engine_input, index_store, queries, services, vectors
+from clusterhub.partners.models import PartnerIndexSnapshot
 from clusterhub.partners.tests.conftest import PartnerWorld
 from clusterhub.projects.models import Project
 from clusterlogic.matching import Query
@@ -246,19 +247,27 @@ def test_the_stored_index_ranks_as_built_after_a_round_trip(world: PartnerWorld)
     ]
 
 
-def test_an_unreadable_index_file_counts_as_none(private_index: Path) -> None:
-    private_index.mkdir(parents=True, exist_ok=True)
-    (private_index / index_store.FILE_NAME).write_bytes(b"not a pickle")
+@pytest.mark.django_db
+def test_an_unreadable_stored_index_counts_as_none() -> None:
+    PartnerIndexSnapshot.objects.create(
+        pk=PartnerIndexSnapshot.CURRENT, version=uuid.uuid4(), built_at=timezone.now(),
+        data=b"not a pickle",
+    )  # fmt: skip
 
     assert index_store.load() is None
 
 
-def test_one_task_at_a_time_changes_the_stored_index(private_index: Path) -> None:
+@pytest.mark.django_db
+def test_one_task_at_a_time_changes_the_stored_index() -> None:
     entered = threading.Event()
 
     def second_writer() -> None:
-        with index_store.writing():
-            entered.set()
+        # Its own database connection: on PostgreSQL another session, as a second machine's.
+        try:
+            with index_store.writing():
+                entered.set()
+        finally:
+            connection.close()
 
     with index_store.writing():
         other = threading.Thread(target=second_writer)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+import uuid
 from typing import Any
 
 import pytest
@@ -15,6 +15,7 @@ from clusterhub.accounts.roles import viewer_for
 from clusterhub.directory.models import Organisation
 from clusterhub.directory.services import save_organisation
 from clusterhub.partners import engine_input, index_store, queries, services
+from clusterhub.partners.models import PartnerIndexSnapshot
 from clusterhub.partners.tests.conftest import PartnerWorld
 from clusterhub.projects.models import Participation, Project
 from clusterlogic.matching import Query
@@ -76,19 +77,36 @@ def test_refresh_skips_an_index_that_is_already_current(world: PartnerWorld) -> 
     assert services.refresh_partner_index_for(world.hydrogen.pk) is True
 
 
-def test_each_worker_reloads_the_index_when_the_file_changes(
-    world: PartnerWorld, private_index: Path
+def test_each_process_reloads_the_index_when_another_saved_a_new_one(
+    world: PartnerWorld, settings: Any
 ) -> None:
     first = index_store.load()
     assert first is not None
-    assert index_store.load() is first  # unchanged file: the copy in memory
+    assert index_store.load() is first  # unchanged version: the copy in memory
     OrganisationFactory.create(name="Neue Energie AG", offers="Wasserstoff-Speicher")
-    services.rebuild_partner_index()
+    rebuilt = services.rebuild_partner_index()
+    # What another process's save leaves: a new row version this process has not loaded.
+    index_store.forget_loaded()
+    settings.CLUSTERHUB_PARTNER_INDEX_REFRESH_SECONDS = 0
+    PartnerIndexSnapshot.objects.update(version=uuid.uuid4(), data=index_store.dumps(rebuilt))
     second = index_store.load()
     assert second is not None and second is not first
     assert len(second.index.organisations) == len(first.index.organisations) + 1
-    # No temporary files left behind; the writers' lock file stays.
-    assert sorted(p.name for p in private_index.iterdir()) == ["index.pickle", "writing.lock"]
+    assert index_store.load() is second
+
+
+def test_a_process_looks_for_a_new_index_only_after_the_refresh_time(
+    world: PartnerWorld, settings: Any
+) -> None:
+    settings.CLUSTERHUB_PARTNER_INDEX_REFRESH_SECONDS = 3600
+    index_store.forget_loaded()
+    first = index_store.load()
+    assert first is not None
+    PartnerIndexSnapshot.objects.update(version=uuid.uuid4())  # saved by another process
+    assert index_store.load() is first  # not looked yet
+    settings.CLUSTERHUB_PARTNER_INDEX_REFRESH_SECONDS = 0
+    again = index_store.load()
+    assert again is not None and again is not first
 
 
 def test_stored_index_ranks_like_the_fresh_one(world: PartnerWorld) -> None:
@@ -99,18 +117,16 @@ def test_stored_index_ranks_like_the_fresh_one(world: PartnerWorld) -> None:
     assert reread.rank(query, k=5) == fresh.rank(query, k=5)
 
 
-def test_web_request_never_builds_a_missing_index(
-    world: PartnerWorld, private_index: Path, settings: Any
-) -> None:
+def test_web_request_never_builds_a_missing_index(world: PartnerWorld, settings: Any) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    (private_index / "index.pickle").unlink()
+    PartnerIndexSnapshot.objects.all().delete()
     index_store.forget_loaded()
     viewer = viewer_for(world.registry.users["reader"])
     found = queries.partner_suggestions(
         viewer, world.registry.medtech_member, queries.SuggestionFilter()
     )
     assert not found.index_ready
-    assert not (private_index / "index.pickle").exists()
+    assert not PartnerIndexSnapshot.objects.exists()
     assert DBTaskResult.objects.filter(task_path__endswith="catch_up_partner_index").count() == 1
     queries.partner_suggestions(viewer, world.registry.medtech_member, queries.SuggestionFilter())
     assert DBTaskResult.objects.count() == 1  # asked once, not on every request

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,8 +27,7 @@ from tests.factories import OrganisationFactory, ThemeFactory
 
 
 @pytest.fixture(autouse=True)
-def private_index(settings: Any, tmp_path: Path) -> Iterator[None]:
-    settings.VAR_DIR = tmp_path
+def private_index() -> Iterator[None]:
     index_store.forget_loaded()
     yield
     index_store.forget_loaded()
