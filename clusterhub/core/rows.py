@@ -43,17 +43,22 @@ def one_row(
     the ORM would load it; None when there is none. ``for_update`` locks it until the
     transaction ends where the database has row locks (``SELECT … FOR UPDATE``; SQLite has
     none, and its write lock is taken at ``BEGIN``, as ``core.locks`` explains)."""
-    sql = f"SELECT {columns_of(model)} FROM {table_of(model)} WHERE {where}"
-    if for_update and connection.features.has_select_for_update:
-        sql += " FOR UPDATE"
+    suffix = " FOR UPDATE" if for_update and connection.features.has_select_for_update else ""
+    found = rows_of(model, where, params, suffix=suffix)
+    return found[0] if found else None
+
+
+def rows_of(
+    model: type[ModelT], where: str, params: Sequence[Any], *, suffix: str = ""
+) -> list[ModelT]:
+    """The ``model`` rows ``where`` selects (``suffix``: ORDER BY, LIMIT …), loaded as the
+    ORM would load them."""
+    sql = f"SELECT {columns_of(model)} FROM {table_of(model)} WHERE {where}{suffix}"
     with connection.cursor() as cursor:
         cursor.execute(sql, list(params))
-        row = cursor.fetchone()
-    if row is None:
-        return None
+        found = cursor.fetchall()
     names = [field.attname for field in model._meta.concrete_fields]
-    values = _converted(model, row)
-    return model.from_db(connection.alias, names, values)
+    return [model.from_db(connection.alias, names, _converted(model, row)) for row in found]
 
 
 # Per database vendor and model: each field's converters, found once (finding them is ORM work).
