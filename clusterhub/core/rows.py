@@ -33,7 +33,9 @@ def table_of(model: type[Model]) -> str:
 
 def column(model: type[Model], field_name: str) -> str:
     """The quoted column of ``model``'s field ``field_name`` (``event`` for ``event_id``)."""
-    return connection.ops.quote_name(model._meta.get_field(field_name).column)  # type: ignore[union-attr]
+    field = model._meta.get_field(field_name)
+    assert field.concrete and field.column is not None, field_name
+    return connection.ops.quote_name(field.column)
 
 
 def one_row(

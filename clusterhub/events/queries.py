@@ -61,7 +61,11 @@ def places_of(event: Event) -> Places:
         f"WHERE {rows.column(Registration, 'event')} = %s"
     )
     with connection.cursor() as cursor:
-        params = [*map(str, Registration.HOLDS_PLACE), Status.WAITLISTED.value, event.pk]
+        params: list[str | int] = [
+            *map(str, Registration.HOLDS_PLACE),
+            Status.WAITLISTED.value,
+            event.pk,
+        ]
         cursor.execute(sql, params)
         taken, waitlisted = cursor.fetchone()
     return Places(capacity=event.capacity, taken=int(taken), waitlisted=int(waitlisted))

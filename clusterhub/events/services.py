@@ -125,7 +125,12 @@ def _places_under_lock(event: Event, email: str) -> PlacesUnderLock:
         f"AND {status} <> %s THEN {column('id')} END) "
         f"FROM {rows.table_of(Registration)} WHERE {column('event')} = %s"
     )
-    params = [*map(str, Registration.HOLDS_PLACE), email, Status.CANCELLED.value, event.pk]
+    params: list[str | int] = [
+        *map(str, Registration.HOLDS_PLACE),
+        email,
+        Status.CANCELLED.value,
+        event.pk,
+    ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         taken, top, live = cursor.fetchone()

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.db import connection
+from django.db.models import Model
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -17,7 +18,7 @@ from clusterhub.events.models import Event
 pytestmark = pytest.mark.django_db
 
 
-def field_values(instance: object, model: type) -> dict[str, object]:
+def field_values(instance: object, model: type[Model]) -> dict[str, object]:
     return {f.attname: getattr(instance, f.attname) for f in model._meta.concrete_fields}
 
 
