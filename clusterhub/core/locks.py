@@ -53,6 +53,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import QuerySet
 
+from clusterhub.core import rows
 from clusterhub.core.models import PeriodicJobRun
 from clusterhub.directory.models import Organisation
 from clusterhub.events.models import Event, Registration
@@ -62,8 +63,13 @@ from clusterhub.support.models import Application, JointStand, Room
 
 
 def lock_event(event_id: int) -> Event:
-    """The event row, locked: its places, waitlist, invitations and runs change one at a time."""
-    return Event.objects.select_for_update().get(pk=event_id)
+    """The event row, locked: its places, waitlist, invitations and runs change one at a time.
+    Read by plain SQL (``core.rows``): every registrant of a rush waits for this lock, and the
+    ORM's query building would be most of the time each holds it."""
+    event = rows.one_row(Event, f"{rows.column(Event, 'id')} = %s", [event_id], for_update=True)
+    if event is None:
+        raise Event.DoesNotExist(f"No event {event_id}")
+    return event
 
 
 def lock_event_row(event_id: int) -> None:

@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from clusterhub.accounts.roles import Viewer, viewer_for
+from clusterhub.core import rows
 from clusterhub.events.models import Event, EventMail, Format, Invitation, Registration
 
 
@@ -93,10 +94,15 @@ def invitation_for_token(token: str) -> Invitation | None:
 
 
 def get_public_event(pk: int) -> Event:
-    """The event ``pk`` for the public pages; 404 for one by invitation or none at all."""
-    event = public_events().select_related("format").filter(pk=pk).first()
+    """The event ``pk`` for the public pages, with its format; 404 for one by invitation or
+    none at all. Every registrant of a rush loads it twice (page and form), so it is read by
+    plain SQL (core.rows): the same rows as ``public_events()``, without the ORM's cost."""
+    where = f"{rows.column(Event, 'id')} = %s AND {rows.column(Event, 'audience')} <> %s"
+    event = rows.one_row(Event, where, [pk, Event.Audience.INVITATION.value])
     if event is None:
         raise Http404
+    if event.format_id is not None:
+        event.format = rows.one_row(Format, f"{rows.column(Format, 'id')} = %s", [event.format_id])
     return event
 
 

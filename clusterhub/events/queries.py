@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
 from clusterhub.clusters.models import Cluster
+from clusterhub.core import rows
 from clusterhub.events.access import public_events
 from clusterhub.events.models import Event, Format, Registration
 from clusterhub.taxonomy.models import Theme
@@ -49,11 +51,24 @@ class Places:
 
 
 def places_of(event: Event) -> Places:
-    counts = Registration.objects.filter(event=event).aggregate(
-        taken=Count("pk", filter=Q(status__in=Registration.HOLDS_PLACE)),
-        waitlisted=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
+    Status = Registration.Status
+    # Plain SQL (core.rows): every registrant of a rush loads the event page that shows it.
+    status = rows.column(Registration, "status")
+    holds_place = ", ".join(["%s"] * len(Registration.HOLDS_PLACE))
+    sql = (
+        f"SELECT COUNT(CASE WHEN {status} IN ({holds_place}) THEN 1 END), "
+        f"COUNT(CASE WHEN {status} = %s THEN 1 END) FROM {rows.table_of(Registration)} "
+        f"WHERE {rows.column(Registration, 'event')} = %s"
     )
-    return Places(capacity=event.capacity, taken=counts["taken"], waitlisted=counts["waitlisted"])
+    with connection.cursor() as cursor:
+        params: list[str | int] = [
+            *map(str, Registration.HOLDS_PLACE),
+            Status.WAITLISTED.value,
+            event.pk,
+        ]
+        cursor.execute(sql, params)
+        taken, waitlisted = cursor.fetchone()
+    return Places(capacity=event.capacity, taken=int(taken), waitlisted=int(waitlisted))
 
 
 def waitlist_rank(registration: Registration) -> int | None:

@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clusterhub.accounts.roles import viewer_for
+from clusterhub.core import rows
 from clusterhub.directory.models import Organisation, Person
 from clusterhub.events.models import Event, EventMail, Registration
 from clusterhub.events.outbox import owe_mail
@@ -56,11 +57,14 @@ def matching_person(
     if invited is not None and invited.email.casefold() == typed_email.casefold():
         return invited
     typed_name = normalised(f"{first_name} {last_name}")
-    found = [
-        person
-        for person in Person.objects.filter(email__iexact=typed_email).order_by("pk")[:5]
-        if normalised(person.full_name) == typed_name
-    ]
+    # Plain SQL (core.rows), as ``email__iexact`` compares: every registrant of a rush asks.
+    same_address = rows.rows_of(
+        Person,
+        f"UPPER({rows.column(Person, 'email')}) = UPPER(%s)",
+        [typed_email],
+        suffix=f" ORDER BY {rows.column(Person, 'id')} LIMIT 5",
+    )
+    found = [person for person in same_address if normalised(person.full_name) == typed_name]
     return found[0] if len(found) == 1 else None
 
 

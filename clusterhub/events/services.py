@@ -18,9 +18,9 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Max, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -28,6 +28,7 @@ from django.utils.translation import gettext_noop
 from clusterhub.audit import services as audit
 from clusterhub.audit.models import AuditEntry
 from clusterhub.audit.services import Actor
+from clusterhub.core import rows
 from clusterhub.core.locks import lock_event
 from clusterhub.directory.models import Consent, Organisation, Person
 from clusterhub.events import conf, registrants
@@ -102,13 +103,38 @@ def places_taken(event: Event) -> int:
     return Registration.objects.filter(event=event, status__in=Registration.HOLDS_PLACE).count()
 
 
-def _places_and_next_position(event: Event) -> tuple[int, int]:
-    """The places taken and the next waitlist position, in one statement under the lock."""
-    counts = Registration.objects.filter(event=event).aggregate(
-        taken=Count("pk", filter=Q(status__in=Registration.HOLDS_PLACE)),
-        top=Max("waitlist_position"),
+@dataclass(frozen=True)
+class PlacesUnderLock:
+    taken: int
+    next_position: int
+    # The registration that already holds or awaits a place for the typed address, if any.
+    live_registration_id: int | None
+
+
+def _places_under_lock(event: Event, email: str) -> PlacesUnderLock:
+    """The places taken, the next waitlist position and the live registration of ``email``
+    (any case, as ``registrants.live_registration``), in one statement under the lock. Plain
+    SQL (core.rows): every registrant of a rush runs it while the others wait for the lock."""
+    column = partial(rows.column, Registration)
+    status, email_column = column("status"), column("email")
+    holds_place = ", ".join(["%s"] * len(Registration.HOLDS_PLACE))
+    sql = (
+        f"SELECT COUNT(CASE WHEN {status} IN ({holds_place}) THEN 1 END), "
+        f"MAX({column('waitlist_position')}), "
+        f"MAX(CASE WHEN LOWER({email_column}) = LOWER(%s) AND {email_column} <> '' "
+        f"AND {status} <> %s THEN {column('id')} END) "
+        f"FROM {rows.table_of(Registration)} WHERE {column('event')} = %s"
     )
-    return int(counts["taken"]), int(counts["top"] or 0) + 1
+    params: list[str | int] = [
+        *map(str, Registration.HOLDS_PLACE),
+        email,
+        Status.CANCELLED.value,
+        event.pk,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        taken, top, live = cursor.fetchone()
+    return PlacesUnderLock(int(taken), int(top or 0) + 1, live)
 
 
 def register_participant(
@@ -184,14 +210,13 @@ def take_registration(
             )
         ):
             raise RegistrationRefused(members_only)
-        existing = registrants.live_registration(locked, email)
-        if existing is not None:
-            return existing, False
-        taken, next_position = _places_and_next_position(locked)
-        if taken < locked.capacity:
+        places = _places_under_lock(locked, email)
+        if places.live_registration_id is not None:
+            return Registration.objects.get(pk=places.live_registration_id), False
+        if places.taken < locked.capacity:
             status, position = Status.CONFIRMED, None
         else:
-            status, position = Status.WAITLISTED, next_position
+            status, position = Status.WAITLISTED, places.next_position
         consent = None
         if match.person is not None:
             # The consent of a registrant not (yet) in the registry is the registration itself;
