@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests.support.plugin import uses_database
 from tests.support.registry import Registry
@@ -38,3 +39,8 @@ def test_a_postgresql_test_is_never_deselected_as_database_free(
     request: pytest.FixtureRequest,
 ) -> None:
     assert uses_database(request.node)
+
+
+def test_hypothesis_examples_have_no_deadline() -> None:
+    # Timing is for bench/; a deadline made right tests fail on a loaded machine.
+    assert hypothesis_settings().deadline is None  # a new settings object inherits the profile
