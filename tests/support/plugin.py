@@ -10,7 +10,17 @@ Markers
 ``sqlite``
     The test exercises SQLite-only code (FTS5 …); deselected in the PostgreSQL run.
 
+``--database-tests-only`` (the PostgreSQL run of ``make test``) deselects every test that
+uses no database: without the ``django_db`` marker or a fixture built on pytest-django's
+database (``db``, ``transactional_db``, ``client`` logins through ``registry`` …) a test
+cannot reach the database (pytest-django blocks it), so it runs exactly the same code on
+either database and the SQLite run already ran it.
+
 Passwords are hashed with MD5 in tests (``fast_password_hashing``), for speed only.
+
+Hypothesis runs without its per-example deadline (profile ``clusterhub``): speed is measured
+in ``bench/``, never asserted in a test, and on a loaded machine the 200 ms default failed
+tests that were right ("Unreliable test timings").
 
 In CI (``CI=true``) every skip is reported as a failure: a skipped test there means a
 missing system package or a forgotten guard, and it must not pass silently.
@@ -24,11 +34,16 @@ from typing import Any
 
 import pytest
 from django.test import override_settings
+from hypothesis import settings as hypothesis_settings
 
 DATABASE_MARKERS = {
     "postgresql": "needs PostgreSQL; deselected when the tests run on SQLite",
     "sqlite": "needs SQLite; deselected when the tests run on PostgreSQL",
 }
+
+
+hypothesis_settings.register_profile("clusterhub", deadline=None)
+hypothesis_settings.load_profile("clusterhub")
 
 
 def running_in_ci() -> bool:
@@ -45,6 +60,28 @@ def configured_database_vendor() -> str | None:
     return "postgresql" if "postgresql" in engine else "sqlite" if "sqlite" in engine else engine
 
 
+# pytest-django's fixtures that open the test database; every database fixture of the
+# project (``db`` → ``registry`` → ``login`` …) depends on one of them.
+DATABASE_FIXTURES = frozenset({"_django_db_helper", "live_server"})
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="deselect the tests that use no database (they ran in the SQLite run already)",
+    )
+
+
+def uses_database(item: pytest.Item) -> bool:
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        item.get_closest_marker("django_db")
+        or item.get_closest_marker("postgresql")
+        or DATABASE_FIXTURES.intersection(fixtures)
+    )
+
+
 def pytest_configure(config: pytest.Config) -> None:
     for name, description in DATABASE_MARKERS.items():
         config.addinivalue_line("markers", f"{name}: {description}")
@@ -54,11 +91,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     vendor = configured_database_vendor()
     if vendor is None:
         return
+    database_only = config.getoption("database_tests_only")
     kept: list[pytest.Item] = []
     deselected: list[pytest.Item] = []
     for item in items:
         wanted = [name for name in DATABASE_MARKERS if item.get_closest_marker(name)]
-        (deselected if wanted and vendor not in wanted else kept).append(item)
+        unwanted = (wanted and vendor not in wanted) or (database_only and not uses_database(item))
+        (deselected if unwanted else kept).append(item)
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = kept
