@@ -1,15 +1,15 @@
 """Registration rush against a running server, on SQLite and on PostgreSQL.
 
 Run: ``.venv/bin/python bench/events/rush.py [--clients 500] [--capacity 250]
-[--databases sqlite,postgresql] [--workers 16] [--processes 2] [--server pooled|gunicorn]``
+[--databases sqlite,postgresql] [--processes 2] [--workers 4] [--server gunicorn|pooled]``
 
 For each database a fresh one is made (a SQLite file in a temporary folder in WAL mode, or a
 throw-away PostgreSQL from ``scripts/with_postgres.py`` unless DATABASE_URL names one),
-migrated, and given one event with ``--capacity`` places. ``serve.py`` serves the site on
-127.0.0.1 with ``--processes`` processes (default: one per CPU, as a production server is
-configured), each a pool of ``--workers`` threads (persistent database connections); with
-``--server gunicorn`` gunicorn serves instead, as in production (docs/deploy.md): ``--processes``
-workers of the threaded kind with ``--workers`` threads each. Then, in
+migrated, and given one event with ``--capacity`` places. gunicorn serves the site on
+127.0.0.1 as in production, with the project's ``config/gunicorn.conf.py`` (docs/deploy.md):
+``--processes`` worker processes (default: one per CPU) of ``--workers`` threads each. With
+``--server pooled`` the small pre-forking server of ``serve.py`` serves instead. The rush
+starts once every process has booted and the servers' CPU time stands still. Then, in
 this process, ``--clients`` asyncio clients at once:
 
 1. baseline: each GETs the public calendar page (a read);
@@ -219,28 +219,45 @@ async def rush(port: int, pk: int, clients: int, server: int) -> dict[str, dict[
     return {"baseline": baseline, "pages": pages, "posts": posts}
 
 
+def wait_until_idle(pid: int, port: int, settle: float = 1.0) -> None:
+    """Until every server process has booted and answered: a few requests, then the servers'
+    CPU time must stand still for ``settle`` seconds. Without this a worker still importing
+    Django (some seconds of CPU each) would be counted as the rush's work."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            asyncio.run(asyncio.wait_for(read_calendar(port), timeout=30))
+            before = server_cpu_seconds(pid)
+            time.sleep(settle)
+            if server_cpu_seconds(pid) - before < 0.02 * settle:
+                return
+        time.sleep(0.2)
+    raise SystemExit("the server did not settle")
+
+
 def start_server(
     options: argparse.Namespace, port: int, env: dict[str, str]
 ) -> subprocess.Popen[str]:
-    """The server, once it accepts connections."""
+    """The server, once every process of it has booted."""
     if options.server == "gunicorn":
-        command = [PYTHON, "-m", "gunicorn", "config.wsgi:application"]
-        command += ["--bind", f"{HOST}:{port}", "--workers", str(options.processes)]
-        command += ["--worker-class", "gthread", "--threads", str(options.workers)]
-        command += ["--backlog", "2048", "--log-level", "error"]
+        # As in production (docs/deploy.md): the project's gunicorn settings, with the
+        # processes and threads of this run through the variables they read.
+        command = [PYTHON, "-m", "gunicorn", "-c", str(ROOT / "config/gunicorn.conf.py")]
+        command += ["--bind", f"{HOST}:{port}", "--backlog", "2048", "--log-level", "error"]
+        env = dict(
+            env, GUNICORN_WORKERS=str(options.processes), GUNICORN_THREADS=str(options.workers)
+        )
         server = subprocess.Popen(command, cwd=ROOT, env=env, text=True)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with contextlib.suppress(OSError), socket.create_connection((HOST, port), timeout=1):
-                time.sleep(1)  # the master binds first; give the workers a moment to boot
-                return server
-            time.sleep(0.2)
+    else:
+        command = [PYTHON, str(ROOT / "bench/events/serve.py"), "--port", str(port)]
+        command += ["--workers", str(options.workers), "--processes", str(options.processes)]
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+        assert server.stdout is not None and server.stdout.readline().strip() == "ready"
+    try:
+        wait_until_idle(server.pid, port)
+    except BaseException:
         server.terminate()
-        raise SystemExit("gunicorn did not start")
-    command = [PYTHON, str(ROOT / "bench/events/serve.py"), "--port", str(port)]
-    command += ["--workers", str(options.workers), "--processes", str(options.processes)]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
-    assert server.stdout is not None and server.stdout.readline().strip() == "ready"
+        raise
     return server
 
 
@@ -290,10 +307,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=500)
     parser.add_argument("--capacity", type=int, default=250)
-    parser.add_argument("--workers", type=int, default=16, help="threads per process")
+    parser.add_argument("--workers", type=int, default=4, help="threads per process")
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--databases", default="sqlite,postgresql")
-    parser.add_argument("--server", choices=["pooled", "gunicorn"], default="pooled")
+    parser.add_argument("--server", choices=["gunicorn", "pooled"], default="gunicorn")
     options = parser.parse_args()
     for kind in options.databases.split(","):
         run_one(kind.strip(), options)

@@ -1,7 +1,9 @@
 from typing import Any
 
 from django.apps import AppConfig
+from django.core.cache import caches
 from django.core.management import call_command
+from django.core.signals import setting_changed
 from django.db.models.signals import post_migrate
 
 
@@ -14,9 +16,16 @@ def create_cache_table(using: str = "default", **_: Any) -> None:
     call_command("createcachetable", database=using, verbosity=0)
 
 
+def forget_page_chrome(**_: Any) -> None:
+    """A changed setting (a test's ``override_settings``: URLs, static files, languages) may
+    change what the page frame renders; the kept copies are dropped."""
+    caches["page_chrome"].clear()
+
+
 class CoreConfig(AppConfig):
     name = "clusterhub.core"
     label = "core"
 
     def ready(self) -> None:
         post_migrate.connect(create_cache_table, dispatch_uid="core.cache_table")
+        setting_changed.connect(forget_page_chrome, dispatch_uid="core.page_chrome")
