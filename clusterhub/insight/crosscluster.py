@@ -17,6 +17,7 @@ from clusterhub.crm.models import Interaction
 from clusterhub.directory.models import Membership, Organisation
 from clusterhub.events.models import Event, Registration
 from clusterhub.insight.figures import _aware
+from clusterhub.insight.id_sets import AmongIds
 from clusterhub.partners.models import Introduction
 from clusterhub.projects.models import Participation
 from clusterhub.taxonomy.models import Theme
@@ -90,10 +91,11 @@ def themes(clusters: list[Cluster], period: Period) -> dict[str, Any]:
     }
 
 
-def _event_groups(event_ids: QuerySet[Event, Any]) -> list[set[int]]:
+def _event_groups(event_ids: list[int]) -> list[set[int]]:
+    """The organisations registered for each event (the ids as one parameter: ``id_sets``)."""
     groups: dict[int, set[int]] = defaultdict(set)
     for event, organisation in (
-        Registration.objects.filter(event_id__in=event_ids, organisation__isnull=False)
+        Registration.objects.filter(AmongIds("event_id", event_ids), organisation__isnull=False)
         .exclude(status=Registration.Status.CANCELLED)
         .values_list("event_id", "organisation_id")
     ):
@@ -114,14 +116,15 @@ def network(clusters: list[Cluster], period: Period) -> dict[str, Any]:
     # make every cluster one clique; so it counts for organisations in two or more clusters.
     multi = [{org for org in orgs if len(clusters_of[org]) > 1} for orgs in per_cluster.values()]
     links = graph.pairs_of_groups(multi, graph.CO_MEMBERSHIP, largest=largest * 5)
-    event_ids = (
+    event_ids = list(
         Event.objects.filter(
             clusters__in=cluster_ids,
             starts_at__gte=_aware(period.start),
             starts_at__lt=_aware(period.end, end=True),
         )
         .exclude(status=Event.Status.CANCELLED)
-        .values("pk")
+        .order_by()
+        .values_list("pk", flat=True)
         .distinct()
     )
     links += graph.pairs_of_groups(_event_groups(event_ids), graph.CO_ATTENDANCE, largest=largest)

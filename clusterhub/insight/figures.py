@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.utils import timezone
 from clusterhub.crm.models import Interaction
 from clusterhub.directory.models import Membership, Organisation
 from clusterhub.events.models import Event, Feedback, Registration
+from clusterhub.insight.id_sets import AmongIds
 from clusterhub.matchmaking.models import Meeting
 from clusterhub.partners.models import Introduction
 from clusterlogic.insight.figures import Period, origin, rate
@@ -63,10 +65,21 @@ def _members(cluster_ids: Collection[int], on: dt.date) -> QuerySet[Membership]:
     )
 
 
-def _event_ids(cluster_ids: Collection[int], period: Period) -> QuerySet[Event, Any]:
-    """The ids of the clusters' events in the period, as a subquery (never a list of ids:
-    city-wide that is thousands of parameters)."""
-    return _events(cluster_ids, period).values("pk")
+@dataclass(frozen=True)
+class ScopeEvents:
+    """The clusters' events in a period, read once: every count by event takes their ids as
+    one parameter (``id_sets``), which the planner sizes right even without statistics."""
+
+    ids: list[int]
+    held: list[int]  # of those, the ones over by now
+
+
+def _scope_events(cluster_ids: Collection[int], period: Period) -> ScopeEvents:
+    now = timezone.now()
+    rows = list(_events(cluster_ids, period).order_by().values_list("pk", "ends_at"))
+    return ScopeEvents(
+        ids=[pk for pk, _ends in rows], held=[pk for pk, ends in rows if ends <= now]
+    )
 
 
 def _introductions(cluster_ids: Collection[int], period: Period) -> QuerySet[Introduction]:
@@ -77,13 +90,15 @@ def _introductions(cluster_ids: Collection[int], period: Period) -> QuerySet[Int
     )
 
 
-def _reached(cluster_ids: Collection[int], period: Period) -> QuerySet[Organisation]:
+def _reached(
+    cluster_ids: Collection[int], period: Period, events: ScopeEvents
+) -> QuerySet[Organisation]:
     """Organisations reached by any activity of the clusters in the period: registered for
     one of their events, named in one of their notes, or introduced by them."""
     introductions = _introductions(cluster_ids, period)
     return Organisation.objects.filter(
         Q(
-            pk__in=Registration.objects.filter(event_id__in=_event_ids(cluster_ids, period))
+            pk__in=Registration.objects.filter(AmongIds("event_id", events.ids))
             .exclude(status=Registration.Status.CANCELLED)
             .values("organisation_id")
         )
@@ -130,13 +145,13 @@ def _distinct_members(members: QuerySet[Membership]) -> int:
     return members.values("organisation_id").distinct().count()
 
 
-def _period_figures(cluster_ids: Collection[int], period: Period) -> dict[str, Any]:
-    event_ids = _event_ids(cluster_ids, period)
-    now = timezone.now()
+def _period_figures(
+    cluster_ids: Collection[int], period: Period, events: ScopeEvents
+) -> dict[str, Any]:
     placed = Registration.objects.filter(
-        event_id__in=event_ids, status__in=Registration.HOLDS_PLACE
+        AmongIds("event_id", events.ids), status__in=Registration.HOLDS_PLACE
     )
-    held = Q(event__ends_at__lte=now)
+    held = Q(AmongIds("event_id", events.held))
     counts = placed.aggregate(
         participants=Count("pk"),
         held=Count("pk", filter=held),
@@ -146,7 +161,7 @@ def _period_figures(cluster_ids: Collection[int], period: Period) -> dict[str, A
         ),
     )
     introductions = _introductions(cluster_ids, period)
-    summary = Feedback.objects.filter(registration__event_id__in=event_ids).aggregate(
+    summary = Feedback.objects.filter(AmongIds("registration__event_id", events.ids)).aggregate(
         count=Count("pk"), average=Avg("rating")
     )
     members_now = _members(cluster_ids, period.end)
@@ -158,8 +173,8 @@ def _period_figures(cluster_ids: Collection[int], period: Period) -> dict[str, A
         "members": _distinct_members(members_now),
         "members_new": _distinct_members(members_now.filter(~Exists(was_member))),
         "members_left": _distinct_members(members_before.filter(~Exists(is_member))),
-        "organisations_reached": _reached(cluster_ids, period).count(),
-        "events": event_ids.count(),
+        "organisations_reached": _reached(cluster_ids, period, events).count(),
+        "events": len(events.ids),
         "participants": counts["participants"],
         "attended": counts["attended"],
         "attendance_rate": None if attendance is None else round(100 * attendance),
@@ -167,7 +182,7 @@ def _period_figures(cluster_ids: Collection[int], period: Period) -> dict[str, A
         "introductions": introductions.count(),
         "introductions_followed_up": _followed_up(introductions),
         "meetings_held": Meeting.objects.filter(
-            event_id__in=event_ids.filter(ends_at__lte=now), no_shows__isnull=True
+            AmongIds("event_id", events.held), no_shows__isnull=True
         ).count(),
         "feedback_count": summary["count"] or 0,
         "feedback_average": (
@@ -176,7 +191,9 @@ def _period_figures(cluster_ids: Collection[int], period: Period) -> dict[str, A
     }
 
 
-def _breakdowns(cluster_ids: Collection[int], period: Period) -> dict[str, Any]:
+def _breakdowns(
+    cluster_ids: Collection[int], period: Period, events: ScopeEvents
+) -> dict[str, Any]:
     """Kinds and origins of the reached organisations, counted per distinct (kind, city,
     postcode, country) in SQL; the origin of each such group is worked out here."""
     kinds: Counter[str] = Counter()
@@ -184,7 +201,7 @@ def _breakdowns(cluster_ids: Collection[int], period: Period) -> dict[str, Any]:
     home_city = settings.CLUSTERHUB_INSIGHT_HOME_CITY
     prefixes = tuple(settings.CLUSTERHUB_INSIGHT_REGION_POSTCODES)
     groups = (
-        _reached(cluster_ids, period)
+        _reached(cluster_ids, period, events)
         .values_list("kind", "city", "postcode", "country")
         .annotate(count=Count("pk"))
         .order_by()
@@ -203,7 +220,7 @@ def _breakdowns(cluster_ids: Collection[int], period: Period) -> dict[str, Any]:
         ] += count
     ratings = Counter(
         dict(
-            Feedback.objects.filter(registration__event_id__in=_event_ids(cluster_ids, period))
+            Feedback.objects.filter(AmongIds("registration__event_id", events.ids))
             .values_list("rating")
             .annotate(count=Count("pk"))
             .order_by()
@@ -221,10 +238,12 @@ def dashboard_figures(cluster_ids: Collection[int], period: Period) -> dict[str,
     """Every figure of the dashboard for ``period`` and the period before, and the
     breakdowns of the period (kinds, origins, ratings)."""
     ids = sorted(cluster_ids)
+    events = _scope_events(ids, period)
+    before = period.before()
     return {
         "start": period.start.isoformat(),
         "end": period.end.isoformat(),
-        "current": _period_figures(ids, period),
-        "previous": _period_figures(ids, period.before()),
-        **_breakdowns(ids, period),
+        "current": _period_figures(ids, period, events),
+        "previous": _period_figures(ids, before, _scope_events(ids, before)),
+        **_breakdowns(ids, period, events),
     }
